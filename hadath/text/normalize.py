@@ -1,0 +1,80 @@
+"""Arabic normalization for matching.
+
+Normalization never touches stored text: it produces a *matching key*. Offsets
+always refer to the original text; use :func:`normalize_with_offsets` when a
+normalized string must be mapped back.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Harakat, tanwin, shadda, sukun, dagger alef, Quranic marks.
+DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+TATWEEL = "\u0640"
+_CHAR_MAP = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ک": "ك",
+        "ی": "ي",
+        "ی": "ي",
+        **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
+        **{chr(0x06F0 + i): str(i) for i in range(10)},  # Extended (Persian) digits
+        "\u200c": None,  # zero-width non-joiner
+        "\u200d": None,  # zero-width joiner
+        "\u200f": None,  # right-to-left mark
+        "\u200e": None,  # left-to-right mark
+    }
+)
+
+
+def _drop(char: str) -> bool:
+    return char == TATWEEL or bool(DIACRITICS.match(char)) or char in "\u200c\u200d\u200e\u200f"
+
+
+def normalize(text: str) -> str:
+    """Matching key of ``text``: no diacritics or tatweel, unified alef/hamza/ya/ta marbuta."""
+    text = DIACRITICS.sub("", text).replace(TATWEEL, "")
+    return text.translate(_CHAR_MAP)
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Normalize ``text`` and return, for each output character, its index in ``text``.
+
+    ``offsets`` has one extra trailing entry (``len(text)``); map a normalized span
+    back with :func:`back_to_original`.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        if _drop(char):
+            continue
+        out.append(char.translate(_CHAR_MAP))
+        offsets.append(index)
+    offsets.append(len(text))
+    return "".join(out), offsets
+
+
+def back_to_original(offsets: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map a ``[start, end)`` span of the normalized text back to the original."""
+    if end <= start:
+        return offsets[start], offsets[start]
+    return offsets[start], offsets[end - 1] + 1
+
+
+ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+
+
+def arabic_ratio(text: str) -> float:
+    """Share of letters in ``text`` that are Arabic (0.0 when there are no letters)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if ARABIC_LETTER.match(c)) / len(letters)
