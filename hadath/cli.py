@@ -1,2 +1,86 @@
-def main() -> int:
+"""The ``hadath`` command line: a thin layer over the runner, the store and the exporter."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from hadath.errors import HadathError
+
+DEFAULT_DB = "hadath.duckdb"
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from hadath.runner import Runner
+    from hadath.store.db import Store
+
+    with Store(args.db) as store:
+        report = Runner(store).run(args.inputs, outlet=args.outlet, progress=not args.quiet)
+    print(f"hadath: {report.summary()}", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from hadath.export import export
+    from hadath.store.db import Store
+
+    with Store(args.db, read_only=True) as store:
+        count = export(store, args.what, args.format, args.output)
+    print(f"hadath: exported {count} {args.what}", file=sys.stderr)
     return 0
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    from hadath.store.db import Store
+    from hadath.summary import summarize
+
+    with Store(args.db, read_only=True) as store:
+        print(summarize(store))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from hadath.export import FORMATS, KINDS
+
+    parser = argparse.ArgumentParser(
+        prog="hadath", description="Arabic news to a source-attributed event record."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="ingest files/directories and run the whole pipeline")
+    run.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .jsonl, .html files or dirs")
+    run.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
+    run.add_argument("--outlet", help="outlet name for inputs that do not carry one")
+    run.add_argument("-q", "--quiet", action="store_true", help="no progress on standard error")
+    run.set_defaults(func=_cmd_run)
+
+    exp = sub.add_parser("export", help="export stored records")
+    exp.add_argument("--what", required=True, choices=KINDS)
+    exp.add_argument("--db", default=DEFAULT_DB)
+    exp.add_argument("--format", default="jsonl", choices=FORMATS)
+    exp.add_argument("-o", "--output", help="output file (default: standard output)")
+    exp.set_defaults(func=_cmd_export)
+
+    summary = sub.add_parser("summary", help="a readable summary of what is stored")
+    summary.add_argument("--db", default=DEFAULT_DB)
+    summary.set_defaults(func=_cmd_summary)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except HadathError as exc:
+        print(f"hadath: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("hadath: interrupted; what was committed is kept", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -24,7 +24,7 @@ _STAGE_MODULES = (
     "hadath.dates.published",
 )
 
-DEFAULT_STAGES = ("segment", "tokenize", "published")
+DEFAULT_STAGES = ("segment",)
 
 
 def stage(name: str) -> Callable[[StageFn], StageFn]:

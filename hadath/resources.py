@@ -71,6 +71,7 @@ def load_tsv(name: str, columns: list[str]) -> list[dict[str, str]]:
     out = []
     for number, row in enumerate(rows[1:], start=2):
         if len(row) != len(header):
-            raise DataFileError(str(path), f"row {number}: {len(row)} fields, expected {len(header)}")
+            problem = f"row {number}: {len(row)} fields, expected {len(header)}"
+            raise DataFileError(str(path), problem)
         out.append(dict(zip(header, row, strict=True)))
     return out

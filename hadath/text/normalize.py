@@ -23,8 +23,7 @@ _CHAR_MAP = str.maketrans(
         "ؤ": "و",
         "ئ": "ي",
         "ک": "ك",
-        "ی": "ي",
-        "ی": "ي",
+        "ی": "ي",  # Farsi yeh
         **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
         **{chr(0x06F0 + i): str(i) for i in range(10)},  # Extended (Persian) digits
         "\u200c": None,  # zero-width non-joiner

@@ -1,0 +1,130 @@
+"""Running the whole pipeline over input files into a store."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from hadath.errors import InputError
+from hadath.ingest import iter_files, read_file
+from hadath.model import Document
+from hadath.pipeline import Pipeline
+from hadath.store.db import Store
+
+Warn = Callable[[str], None]
+
+
+@dataclass
+class RunReport:
+    """What one run did: counts, and the problems met (one line each)."""
+
+    files: int = 0
+    documents: int = 0
+    articles: int = 0
+    already_stored: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """False only when nothing could be ingested and something went wrong."""
+        return not self.problems or self.documents + self.already_stored > 0
+
+    def summary(self) -> str:
+        return (
+            f"{self.files} file(s): {self.documents} new document(s), {self.articles} article(s); "
+            f"{self.already_stored} already stored; {len(self.problems)} problem(s)"
+        )
+
+
+def _stderr(message: str) -> None:
+    print(f"hadath: {message}", file=sys.stderr)
+
+
+class Runner:
+    """Reads inputs, runs the pipeline on each new document, stores it."""
+
+    def __init__(self, store: Store, pipeline: Pipeline | None = None, warn: Warn = _stderr):
+        self.store = store
+        self.pipeline = pipeline or Pipeline()
+        self.warn = warn
+        self.report = RunReport()
+
+    def run(self, inputs: Iterable[str], outlet: str | None = None, progress: bool = False):
+        files = list(iter_files(inputs))
+        bar = _progress(len(files), progress)
+        for item in files:
+            if isinstance(item, InputError):
+                self._problem(item)
+            else:
+                self.report.files += 1
+                for doc in read_file(item, outlet):
+                    self._take(doc)
+            bar.update(1)
+            bar.set_postfix_str(f"{self.report.documents} docs", refresh=False)
+        bar.close()
+        return self.report
+
+    def _problem(self, error: InputError) -> None:
+        self.report.problems.append(str(error))
+        self.warn(f"skipped {error}")
+
+    def _take(self, item: Document | InputError) -> None:
+        if isinstance(item, InputError):
+            self._problem(item)
+            return
+        doc = item
+        if self.store.stored_doc_for_hash(doc.hash):
+            self.report.already_stored += 1
+            return
+        if self.store.has_doc_id(doc.doc_id):
+            self._problem(
+                InputError(
+                    doc.source, f"doc_id {doc.doc_id!r} is already stored with different content"
+                )
+            )
+            return
+        self.pipeline(doc)
+        if not doc.articles:
+            self._problem(InputError(doc.source, "no article text found"))
+            return
+        self.store.add_document(doc)
+        self.report.documents += 1
+        self.report.articles += len(doc.articles)
+
+
+class _Quiet:
+    def update(self, n: int) -> None: ...
+    def set_postfix_str(self, s: str, refresh: bool = True) -> None: ...
+    def close(self) -> None: ...
+
+
+class _Lines:
+    """Progress for non-terminals: a line to stderr every few seconds."""
+
+    def __init__(self, total: int, every: float = 5.0) -> None:
+        self.total, self.done, self.every = total, 0, every
+        self.last = time.monotonic()
+        self.postfix = ""
+
+    def update(self, n: int) -> None:
+        self.done += n
+        if time.monotonic() - self.last >= self.every:
+            self.last = time.monotonic()
+            _stderr(f"{self.done}/{self.total} files, {self.postfix}")
+
+    def set_postfix_str(self, s: str, refresh: bool = True) -> None:
+        self.postfix = s
+
+    def close(self) -> None: ...
+
+
+def _progress(total: int, wanted: bool):
+    if not wanted:
+        return _Quiet()
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        return tqdm(total=total, unit="file", file=sys.stderr, leave=False)
+    return _Lines(total)

@@ -1,0 +1,177 @@
+"""The embedded store: one DuckDB file holding documents, articles and what stages add.
+
+Each document is written in one transaction with everything derived from it, so
+a crash mid-run leaves every committed document whole and the rest absent; a
+re-run skips what is stored (documents are keyed by content hash) and resumes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from hadath.errors import HadathError
+from hadath.model import Article, Document
+
+SCHEMA_VERSION = "1"
+
+SCHEMA = [
+    "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    "CREATE SEQUENCE IF NOT EXISTS doc_seq",
+    """CREATE TABLE IF NOT EXISTS documents (
+        doc_id VARCHAR PRIMARY KEY, seq BIGINT DEFAULT nextval('doc_seq'),
+        hash VARCHAR UNIQUE NOT NULL, source VARCHAR, fmt VARCHAR,
+        outlet VARCHAR, url VARCHAR, published DATE, text VARCHAR,
+        ingested_at TIMESTAMP DEFAULT current_timestamp)""",
+    """CREATE TABLE IF NOT EXISTS articles (
+        id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, source VARCHAR, idx INTEGER, role VARCHAR,
+        title VARCHAR, subtitle VARCHAR, dateline VARCHAR, byline VARCHAR, outlet VARCHAR,
+        url VARCHAR, published DATE, published_reason VARCHAR, published_text VARCHAR,
+        body VARCHAR, duplicate_of VARCHAR, story_id VARCHAR)""",
+    # Tables the later stages fill; present from the start so every export kind works.
+    """CREATE TABLE IF NOT EXISTS entities (
+        id VARCHAR PRIMARY KEY, name VARCHAR, type VARCHAR, actor_code VARCHAR, country VARCHAR,
+        role VARCHAR, variants VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS mentions (
+        entity_id VARCHAR, article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS events (
+        id VARCHAR PRIMARY KEY, article_id VARCHAR, type VARCHAR, mode VARCHAR, cameo VARCHAR,
+        source VARCHAR, target VARCHAR, date DATE, date_text VARCHAR, location VARCHAR,
+        negated BOOLEAN, hypothetical BOOLEAN, evidence VARCHAR, confidence DOUBLE,
+        reports VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS quotes (
+        id VARCHAR PRIMARY KEY, article_id VARCHAR, speaker VARCHAR, verb VARCHAR, text VARCHAR,
+        start INTEGER, "end" INTEGER)""",
+    """CREATE TABLE IF NOT EXISTS stories (id VARCHAR PRIMARY KEY, title VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS framing (
+        outlet VARCHAR, actor VARCHAR, label VARCHAR, count INTEGER, examples VARCHAR)""",
+]
+
+ARTICLE_COLUMNS = (
+    "id", "doc_id", "source", "idx", "role", "title", "subtitle", "dateline", "byline", "outlet",
+    "url", "published", "published_reason", "published_text", "body", "duplicate_of", "story_id",
+)  # fmt: skip
+
+
+def _article_row(article: Article, doc: Document) -> tuple[Any, ...]:
+    return (
+        article.id, article.doc_id, article.source, article.index, article.role, article.title,
+        article.subtitle, article.dateline, article.byline, article.outlet, doc.url,
+        article.published, article.published_reason, article.published_text, article.body,
+        article.duplicate_of, article.story_id,
+    )  # fmt: skip
+
+
+class Store:
+    """A DuckDB database file (created on first use)."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise HadathError(f"{self.path}: no such database (run `hadath run` first)")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise HadathError(f"{self.path}: cannot open database ({exc})") from None
+        if not read_only:
+            self._ensure_schema()
+        self._check_version()
+
+    def _ensure_schema(self) -> None:
+        with self.transaction():
+            for statement in SCHEMA:
+                self.con.execute(statement)
+            self.con.execute(
+                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+                [SCHEMA_VERSION],
+            )
+
+    def _check_version(self) -> None:
+        try:
+            row = self.con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        except duckdb.CatalogException:
+            raise HadathError(f"{self.path}: not a hadath database") from None
+        if row is None or row[0] != SCHEMA_VERSION:
+            found = row[0] if row else "none"
+            raise HadathError(
+                f"{self.path}: database schema version {found}, this hadath needs "
+                f"{SCHEMA_VERSION}; run into a new --db"
+            )
+
+    def transaction(self) -> _Transaction:
+        return _Transaction(self.con)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # Documents -----------------------------------------------------------------
+
+    def stored_doc_for_hash(self, digest: str) -> str | None:
+        row = self.con.execute("SELECT doc_id FROM documents WHERE hash = ?", [digest]).fetchone()
+        return row[0] if row else None
+
+    def has_doc_id(self, doc_id: str) -> bool:
+        row = self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        return row is not None
+
+    def add_document(self, doc: Document) -> None:
+        """Write a processed document and its articles in one transaction."""
+        with self.transaction():
+            self.con.execute(
+                "INSERT INTO documents (doc_id, hash, source, fmt, outlet, url, published, text)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    doc.doc_id,
+                    doc.hash,
+                    doc.source,
+                    doc.fmt,
+                    doc.outlet,
+                    doc.url,
+                    doc.published,
+                    doc.text,
+                ],
+            )
+            if doc.articles:
+                marks = ", ".join("?" * len(ARTICLE_COLUMNS))
+                self.con.executemany(
+                    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({marks})",
+                    [_article_row(a, doc) for a in doc.articles],
+                )
+
+    # Reading -------------------------------------------------------------------
+
+    def rows(self, sql: str, params: list[Any] | None = None) -> Iterator[dict[str, Any]]:
+        cursor = self.con.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        while batch := cursor.fetchmany(1000):
+            for values in batch:
+                yield dict(zip(names, values, strict=True))
+
+    def count(self, table: str) -> int:
+        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+class _Transaction:
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    def __enter__(self) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self.con.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def loads(value: str | None) -> Any:
+    """Decode a JSON column (nested record parts are stored as JSON text)."""
+    return json.loads(value) if value else None
