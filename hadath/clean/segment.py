@@ -225,6 +225,13 @@ def _outlet(doc: Document, parts: Parts) -> str | None:
     return None
 
 
+def _metadata_date(doc: Document) -> dict[str, object]:
+    """The publication date the input's metadata gave, if any."""
+    if doc.published is None:
+        return {}
+    return {"published": doc.published, "published_reason": "metadata"}
+
+
 def to_article(doc: Document, index: int, parts: Parts) -> Article:
     return Article(
         doc_id=doc.doc_id,
@@ -237,6 +244,7 @@ def to_article(doc: Document, index: int, parts: Parts) -> Article:
         dateline=parts.dateline,
         byline=parts.byline,
         outlet=_outlet(doc, parts),
+        **_metadata_date(doc),
     )
 
 
@@ -244,8 +252,8 @@ def to_article(doc: Document, index: int, parts: Parts) -> Article:
 def segment(doc: Document) -> None:
     """Pipeline stage: fill ``doc.articles`` from the document's text."""
     if doc.is_clean_article:
-        doc.articles = [
-            Article(doc.doc_id, 0, doc.source, doc.text, title=doc.title or None, outlet=doc.outlet)
-        ]
+        clean = Article(doc.doc_id, 0, doc.source, doc.text, title=doc.title or None,
+                        outlet=doc.outlet, **_metadata_date(doc))  # fmt: skip
+        doc.articles = [clean]
         return
     doc.articles = [to_article(doc, i, parts) for i, parts in enumerate(segment_text(doc.text))]

@@ -14,6 +14,8 @@ from hadath.text.normalize import arabic_ratio
 
 # Below this share of Arabic letters a Windows-1256 reading is not believed.
 CP1256_MIN_ARABIC = 0.6
+# Share of valid non-ASCII UTF-8 characters above which bad bytes mean damaged UTF-8.
+UTF8_MAJORITY = 0.5
 # Control characters (other than tab/newline/CR/FF) allowed before a text is called binary.
 MAX_CONTROL_SHARE = 0.01
 
@@ -46,6 +48,10 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), source), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc.start
+    if _mostly_utf8(data):
+        raise InputError(
+            source, f"undecodable bytes: invalid UTF-8 at byte {utf8_error} (the rest is UTF-8)"
+        )
     text = data.decode("cp1256", errors="replace")
     if "\ufffd" not in text and arabic_ratio(text) >= CP1256_MIN_ARABIC:
         return _checked(text, source), "cp1256"
@@ -54,6 +60,18 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
         f"undecodable bytes: not UTF-8 (bad byte at offset {utf8_error}), UTF-16 with BOM, "
         "or Windows-1256 Arabic",
     )
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether most non-ASCII characters form valid UTF-8: damaged UTF-8, not a legacy code page.
+
+    Windows-1256 Arabic read as UTF-8 is almost all invalid sequences; UTF-8 with a few
+    bad bytes is almost all valid ones. Decoding it as Windows-1256 would give mojibake.
+    """
+    decoded = data.decode("utf-8", errors="replace")
+    non_ascii = sum(1 for c in decoded if ord(c) > 127)
+    bad = decoded.count("\ufffd")
+    return non_ascii > 0 and (non_ascii - bad) >= UTF8_MAJORITY * non_ascii
 
 
 def _checked(text: str, source: str) -> str:

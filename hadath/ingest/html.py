@@ -21,6 +21,8 @@ from hadath.outlets import outlet_by_name, outlet_by_url
 # trafilatura logs extraction fallbacks at WARNING; they are not the user's concern.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
+MIN_ARTICLE_WORDS = 8  # less than this is navigation, not an article
+
 DATE_META = (
     "article:published_time",
     "og:published_time",
@@ -109,7 +111,7 @@ def extract_html(html: str, source: str) -> Page:
         html, include_comments=False, include_tables=False, with_metadata=True
     )
     text = getattr(extracted, "text", None) if extracted is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_ARTICLE_WORDS:
         raise InputError(source, "no article text found in HTML")
     meta = _meta(tree)
     title = getattr(extracted, "title", None)

@@ -20,7 +20,8 @@ from hadath.model import Document, content_hash
 from hadath.outlets import outlet_by_url
 from hadath.text.normalize import arabic_ratio
 
-MAX_PAGE_BYTES = 5 * 1024 * 1024  # one scraped page; bigger is not a page
+MIB = 1024 * 1024
+MAX_PAGE_BYTES = 5 * MIB  # one scraped page; bigger is not a page
 MIN_ARABIC = 0.3  # share of letters that must be Arabic
 
 Item = Document | InputError
@@ -37,7 +38,7 @@ def _read_page(path: Path) -> tuple[bytes, str]:
     if size > MAX_PAGE_BYTES:
         raise InputError(
             str(path),
-            f"file too large for one page ({size / 1e6:.1f} MB > {MAX_PAGE_BYTES / 1e6:.0f} MB);"
+            f"file too large for one page ({size / MIB:.1f} MiB > {MAX_PAGE_BYTES / MIB:.0f} MiB);"
             " split it, or give many documents as JSON Lines",
         )
     return path.read_bytes(), str(path)

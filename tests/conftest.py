@@ -1,0 +1,33 @@
+"""Shared test fixtures: the bundled seed pages and (when present) the shared corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "examples" / "seeds"
+SHARED_NEWS = ROOT.parent / "shared" / "data" / "news" / "saudinewsnet"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+def seed_text(prefix: str) -> str:
+    """Text of the seed page whose file name starts with ``prefix`` (e.g. "000")."""
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.duckdb"
+
+
+def require_shared_news() -> Path:
+    if not SHARED_NEWS.is_dir():
+        pytest.skip(f"SaudiNewsNet not found at {SHARED_NEWS} (needs ../shared beside the repo)")
+    return SHARED_NEWS
