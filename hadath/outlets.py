@@ -19,6 +19,7 @@ class Outlet:
     id: str
     names: tuple[str, ...]
     hosts: tuple[str, ...]
+    ambiguous: frozenset[str] = frozenset()
 
 
 def name_key(text: str) -> str:
@@ -46,7 +47,17 @@ def outlets() -> tuple[Outlet, ...]:
             if entry.get("hosts")
             else []
         )
-        out.append(Outlet(entry["id"], tuple(names), tuple(h.lower() for h in hosts)))
+        ambiguous = entry.get("ambiguous") or []
+        if ambiguous:
+            string_list(path, ambiguous, f"{where} ambiguous")
+        out.append(
+            Outlet(
+                entry["id"],
+                tuple(names),
+                tuple(h.lower() for h in hosts),
+                frozenset(name_key(a) for a in ambiguous),
+            )
+        )
     return tuple(out)
 
 
@@ -55,9 +66,16 @@ def _by_name() -> dict[str, Outlet]:
     return {name_key(name): outlet for outlet in outlets() for name in outlet.names}
 
 
-def outlet_by_name(text: str) -> Outlet | None:
-    """The outlet an Arabic name or agency abbreviation (سانا، أ.ف.ب) stands for."""
-    return _by_name().get(name_key(text))
+def outlet_by_name(text: str, ambiguous: bool = True) -> Outlet | None:
+    """The outlet an Arabic name or agency abbreviation (سانا، أ.ف.ب) stands for.
+
+    With ``ambiguous=False``, names that are also places or words (الرياض) do not count.
+    """
+    key = name_key(text)
+    outlet = _by_name().get(key)
+    if outlet is not None and not ambiguous and key in outlet.ambiguous:
+        return None
+    return outlet
 
 
 def outlet_by_url(url: str) -> Outlet | None:

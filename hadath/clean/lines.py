@@ -22,8 +22,12 @@ _FILE = "page_furniture.yaml"
 # A title is a short line; a paragraph is longer or closes like a sentence.
 TITLE_MAX_WORDS = 25
 TITLE_MAX_CHARS = 220
-SENTENCE_END = re.compile(r"[.:؛;]\s*[»\"”)]*\s*$")
+# A full stop closes a sentence; an ellipsis ("..", "...") does not.
+SENTENCE_END = re.compile(r"(?:(?<!\.)\.|[:؛;])\s*[»\"”)]*\s*$")
 ARABIC_WORD = re.compile(r"^[\u0621-\u064a\u0671-\u06d3\u0640]+$")
+ARABIC_WORDS = re.compile(
+    r"^[\u0621-\u064a\u0671-\u06d3\u0640]+(?: [\u0621-\u064a\u0671-\u06d3\u0640]+)*$"
+)
 # "(أ.ف.ب)" at the end of a line: a short parenthesised credit.
 TRAILING_CREDIT = re.compile(r"\(([^()]{1,30})\)\s*$")
 # "باريس-سانا", "دمشق - سانا", "القاهرة (أ ش أ)": place, then agency, nothing else.
@@ -36,6 +40,24 @@ PLACE_AND_AUTHOR = re.compile(
     r"^(?P<place>[\u0600-\u06ff]+(?: [\u0600-\u06ff]+)?)\s*:\s*"
     r"(?P<name>[\u0600-\u06ff]+(?: [\u0600-\u06ff]+){1,3})$"
 )
+
+
+# The lead of a first paragraph up to a colon: "دمشق - سانا:", "سبق – الرياض:".
+INLINE_LEAD = re.compile(r"^(?P<lead>[^:\n«»\"]{2,60}?)\s*:\s*")
+# "فرانكفورت (د ب أ) -": a place and a bracketed agency, no colon needed.
+INLINE_BRACKETED = re.compile(
+    r"^(?P<place>[\u0600-\u06ff]+(?: [\u0600-\u06ff]+)?)\s*"
+    r"\((?P<agency>[^()]{1,20})\)\s*[:\-–—]?\s*"
+)
+DASHES = re.compile(r"\s*[-–—]\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class InlineDateline:
+    place: str | None
+    agency: str
+    author: str | None
+    end: int  # where the paragraph's own text starts
 
 
 class Kind(Enum):
@@ -159,3 +181,34 @@ def looks_like_byline(line: str) -> str | None:
     if not all(ARABIC_WORD.match(w) for w in words):
         return None
     return text
+
+
+def _inline_from_parts(parts: list[str], end: int) -> InlineDateline | None:
+    """Place, agency and author among the dash-separated pieces of a lead."""
+    agencies = [p for p in parts if outlet_by_name(p, ambiguous=False) is not None]
+    if not agencies:
+        agencies = [p for p in parts if outlet_by_name(p) is not None]
+    if len(agencies) != 1 or not 2 <= len(parts) <= 3:
+        return None
+    others = [p for p in parts if p != agencies[0]]
+    if not all(ARABIC_WORDS.match(p) and len(p.split()) <= 3 for p in others):
+        return None
+    place = others[-1] if others else None
+    author = others[0] if len(others) == 2 and len(others[0].split()) >= 2 else None
+    if len(others) == 2 and author is None:
+        return None
+    return InlineDateline(place, agencies[0], author, end)
+
+
+def parse_inline_dateline(paragraph: str) -> InlineDateline | None:
+    """A dateline opening a paragraph: ``دمشق - سانا:``, ``سبق – الرياض:``,
+    ``أحمد علي- سبق- القاهرة:`` or ``فرانكفورت (د ب أ)``; only with a known agency."""
+    bracketed = INLINE_BRACKETED.match(paragraph)
+    if bracketed and outlet_by_name(bracketed.group("agency")):
+        return InlineDateline(bracketed.group("place"), bracketed.group("agency"), None,
+                              bracketed.end())  # fmt: skip
+    lead = INLINE_LEAD.match(paragraph)
+    if not lead:
+        return None
+    parts = [p for p in DASHES.split(lead.group("lead").strip()) if p]
+    return _inline_from_parts(parts, lead.end())

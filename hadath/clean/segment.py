@@ -22,7 +22,7 @@ The rules, all about the shape of a page, none about one site:
 
 from __future__ import annotations
 
-import re
+import html
 from dataclasses import dataclass, field
 
 from hadath.clean.lines import (
@@ -31,6 +31,7 @@ from hadath.clean.lines import (
     line_key,
     looks_like_byline,
     parse_dateline,
+    parse_inline_dateline,
     parse_place_and_author,
 )
 from hadath.model import Article, Document
@@ -39,11 +40,6 @@ from hadath.pipeline import stage
 
 HEADER_LOOKAHEAD = 8  # non-blank lines searched for a repeated headline
 PARAGRAPH_SEP = "\n\n"
-INLINE_DATELINE = re.compile(
-    r"^(?P<place>[\u0600-\u06ff]+(?: [\u0600-\u06ff]+)?)\s*"
-    r"(?:[-–—]\s*(?P<a1>[\u0600-\u06ff.]+(?: [\u0600-\u06ff.]+){0,2})|\((?P<a2>[^()]{1,20})\))"
-    r"\s*[:\-–—]\s*"
-)
 
 
 @dataclass(slots=True)
@@ -69,7 +65,7 @@ class Parts:
 def read_lines(text: str) -> list[Line]:
     out = []
     for index, raw in enumerate(text.splitlines()):
-        stripped = raw.strip()
+        stripped = " ".join(html.unescape(raw).split()) if "&" in raw else raw.strip()
         out.append(Line(index, stripped, classify(stripped), line_key(stripped)))
     return out
 
@@ -186,14 +182,12 @@ def _take_byline(body: list[Line], parts: Parts) -> None:
 def _take_inline_dateline(parts: Parts) -> None:
     if parts.dateline or not parts.paragraphs:
         return
-    match = INLINE_DATELINE.match(parts.paragraphs[0])
-    if not match:
+    found = parse_inline_dateline(parts.paragraphs[0])
+    if found is None:
         return
-    agency = match.group("a1") or match.group("a2")
-    if outlet_by_name(agency) is None:
-        return
-    parts.dateline, parts.agency = match.group("place"), agency
-    parts.paragraphs[0] = parts.paragraphs[0][match.end() :]
+    parts.dateline, parts.agency = found.place, found.agency
+    parts.byline = parts.byline or found.author
+    parts.paragraphs[0] = parts.paragraphs[0][found.end :]
 
 
 def split_article(lines: list[Line]) -> Parts:

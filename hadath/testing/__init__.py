@@ -1,0 +1,1 @@
+"""Helpers for testing hadath on realistic input (dressing clean articles as scraped pages)."""
