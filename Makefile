@@ -25,7 +25,7 @@ test: lint
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/.installed
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m scripts.bench
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

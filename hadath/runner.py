@@ -45,11 +45,20 @@ def _stderr(message: str) -> None:
 class Runner:
     """Reads inputs, runs the pipeline on each new document, stores it."""
 
-    def __init__(self, store: Store, pipeline: Pipeline | None = None, warn: Warn = _stderr):
+    def __init__(
+        self,
+        store: Store,
+        pipeline: Pipeline | None = None,
+        warn: Warn = _stderr,
+        batch_size: int = 200,
+    ) -> None:
         self.store = store
         self.pipeline = pipeline or Pipeline()
         self.warn = warn
+        self.batch_size = batch_size
         self.report = RunReport()
+        self._batch: list[Document] = []
+        self._batch_keys: set[str] = set()
 
     def run(self, inputs: Iterable[str], outlet: str | None = None, progress: bool = False):
         files = list(iter_files(inputs))
@@ -63,8 +72,16 @@ class Runner:
                     self._take(doc)
             bar.update(1)
             bar.set_postfix_str(f"{self.report.documents} docs", refresh=False)
+        self._flush()
         bar.close()
         return self.report
+
+    def _flush(self) -> None:
+        """Commit the pending documents in one transaction (all or none)."""
+        self.store.add_documents(self._batch)
+        self.report.documents += len(self._batch)
+        self.report.articles += sum(len(doc.articles) for doc in self._batch)
+        self._batch, self._batch_keys = [], set()
 
     def _problem(self, error: InputError) -> None:
         self.report.problems.append(str(error))
@@ -75,10 +92,10 @@ class Runner:
             self._problem(item)
             return
         doc = item
-        if self.store.stored_doc_for_hash(doc.hash):
+        if doc.hash in self._batch_keys or self.store.stored_doc_for_hash(doc.hash):
             self.report.already_stored += 1
             return
-        if self.store.has_doc_id(doc.doc_id):
+        if doc.doc_id in self._batch_keys or self.store.has_doc_id(doc.doc_id):
             self._problem(
                 InputError(
                     doc.source, f"doc_id {doc.doc_id!r} is already stored with different content"
@@ -89,9 +106,10 @@ class Runner:
         if not doc.articles:
             self._problem(InputError(doc.source, "no article text found"))
             return
-        self.store.add_document(doc)
-        self.report.documents += 1
-        self.report.articles += len(doc.articles)
+        self._batch.append(doc)
+        self._batch_keys.update((doc.hash, doc.doc_id))
+        if len(self._batch) >= self.batch_size:
+            self._flush()
 
 
 class _Quiet:

@@ -113,31 +113,40 @@ def test_export_from_missing_db_is_a_clear_error(tmp_path: Path, capsys) -> None
 def test_crash_mid_run_keeps_committed_documents(db_path: Path, monkeypatch) -> None:
     """A failure while storing one document rolls it back; the next run resumes."""
     calls = {"n": 0}
-    original = Store.add_document
+    original = Store.add_documents
 
-    def flaky(self: Store, doc) -> None:
+    def flaky(self: Store, docs) -> None:
         calls["n"] += 1
         if calls["n"] == 3:
             with self.transaction():
                 self.con.execute(
                     "INSERT INTO documents (doc_id, hash, text) VALUES (?, ?, ?)",
-                    [doc.doc_id, doc.hash, doc.text],
+                    [docs[0].doc_id, docs[0].hash, docs[0].text],
                 )
                 raise RuntimeError("simulated crash after a partial write")
-        original(self, doc)
+        original(self, docs)
 
-    monkeypatch.setattr(Store, "add_document", flaky)
+    monkeypatch.setattr(Store, "add_documents", flaky)
     with Store(db_path) as store, pytest.raises(RuntimeError):
-        Runner(store, warn=lambda _: None).run([str(SEEDS)])
+        Runner(store, warn=lambda _: None, batch_size=1).run([str(SEEDS)])
     with Store(db_path) as store:
         assert store.count("documents") == 2
         assert store.count("articles") == 4  # seeds 000 and 001, two articles each
-    monkeypatch.setattr(Store, "add_document", original)
+    monkeypatch.setattr(Store, "add_documents", original)
     with Store(db_path) as store:
         report = Runner(store, warn=lambda _: None).run([str(SEEDS)])
         assert (report.documents, report.already_stored) == (3, 2)
         assert store.count("documents") == 5
         assert store.count("articles") == 8
+
+
+def test_duplicate_content_within_one_batch_is_stored_once(db_path: Path, tmp_path: Path):
+    path = tmp_path / "dup.jsonl"
+    line = json.dumps({"text": ARABIC}, ensure_ascii=False) + "\n"
+    path.write_text(line * 3, encoding="utf-8")
+    with Store(db_path) as store:
+        report = Runner(store, warn=lambda _: None).run([str(path)])
+        assert (report.documents, report.already_stored, store.count("documents")) == (1, 2, 1)
 
 
 def test_conflicting_doc_id_is_reported_not_overwritten(db_path: Path, tmp_path: Path, capsys):

@@ -148,12 +148,12 @@ def parse_place_and_author(line: str) -> tuple[str, str] | None:
     return (match.group("place"), match.group("name")) if match else None
 
 
-def classify(line: str) -> Kind:
-    """The kind of one stripped page line."""
+def classify(line: str, key: str | None = None) -> Kind:
+    """The kind of one stripped page line (``key``: its :func:`line_key`, if known)."""
     if not line:
         return Kind.BLANK
     known = furniture()
-    key = _line_key(line)
+    key = _line_key(line) if key is None else key
     if key in known.drop_lines:
         return Kind.FURNITURE
     if key in known.related_headers:

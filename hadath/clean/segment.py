@@ -8,8 +8,8 @@ The rules, all about the shape of a page, none about one site:
    line, or a paragraph.
 2. A page's first article starts at its top. Once a body has begun, a title-shaped
    line opens a new, *appended* article when it is a headline block: it is repeated
-   within the next few header lines, or a caption or marker follows it, or it stands
-   after two or more blank lines and a paragraph follows it.
+   within the next few header lines, or a caption or marker follows it. Blank lines
+   alone are no evidence: features put crossheads after gaps just as wide.
 3. An article's header is the run of non-paragraph lines at its start: the first
    title-shaped line is the title, the next distinct one the subtitle; a dateline
    line gives the dateline (and the outlet, when its agency is known); repeats of
@@ -66,7 +66,8 @@ def read_lines(text: str) -> list[Line]:
     out = []
     for index, raw in enumerate(text.splitlines()):
         stripped = " ".join(html.unescape(raw).split()) if "&" in raw else raw.strip()
-        out.append(Line(index, stripped, classify(stripped), line_key(stripped)))
+        key = line_key(stripped)
+        out.append(Line(index, stripped, classify(stripped, key), key))
     return out
 
 
@@ -101,9 +102,7 @@ def opens_article(lines: list[Line], position: int) -> bool:
         return False
     if any(other.key == line.key for other in after if other.kind is not Kind.PARAGRAPH):
         return True
-    if after[0].kind in (Kind.CAPTION, Kind.MARKER) and _blank_run_before(lines, position) >= 1:
-        return True
-    return _blank_run_before(lines, position) >= 2 and after[0].kind is Kind.PARAGRAPH
+    return after[0].kind in (Kind.CAPTION, Kind.MARKER) and _blank_run_before(lines, position) >= 1
 
 
 def article_starts(lines: list[Line]) -> list[int]:

@@ -51,10 +51,16 @@ SCHEMA = [
         outlet VARCHAR, actor VARCHAR, label VARCHAR, count INTEGER, examples VARCHAR)""",
 ]
 
+INSERT_CHUNK = 100
+DOCUMENT_COLUMNS = ("doc_id", "hash", "source", "fmt", "outlet", "url", "published", "text")
 ARTICLE_COLUMNS = (
     "id", "doc_id", "source", "idx", "role", "title", "subtitle", "dateline", "byline", "outlet",
     "url", "published", "published_reason", "published_text", "body", "duplicate_of", "story_id",
 )  # fmt: skip
+
+
+def _document_row(doc: Document) -> tuple[Any, ...]:
+    return (doc.doc_id, doc.hash, doc.source, doc.fmt, doc.outlet, doc.url, doc.published, doc.text)
 
 
 def _article_row(article: Article, doc: Document) -> tuple[Any, ...]:
@@ -124,29 +130,24 @@ class Store:
         row = self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
         return row is not None
 
-    def add_document(self, doc: Document) -> None:
-        """Write a processed document and its articles in one transaction."""
+    def add_documents(self, docs: list[Document]) -> None:
+        """Write processed documents and their articles in one transaction: all or none."""
+        if not docs:
+            return
         with self.transaction():
-            self.con.execute(
-                "INSERT INTO documents (doc_id, hash, source, fmt, outlet, url, published, text)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    doc.doc_id,
-                    doc.hash,
-                    doc.source,
-                    doc.fmt,
-                    doc.outlet,
-                    doc.url,
-                    doc.published,
-                    doc.text,
-                ],
-            )
-            if doc.articles:
-                marks = ", ".join("?" * len(ARTICLE_COLUMNS))
-                self.con.executemany(
-                    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({marks})",
-                    [_article_row(a, doc) for a in doc.articles],
-                )
+            self._insert("documents", DOCUMENT_COLUMNS, [_document_row(d) for d in docs])
+            rows = [_article_row(a, doc) for doc in docs for a in doc.articles]
+            self._insert("articles", ARTICLE_COLUMNS, rows)
+
+    def _insert(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+        """Multi-row INSERTs: far faster in DuckDB than one statement per row."""
+        one = "(" + ", ".join("?" * len(columns)) + ")"
+        names = ", ".join(f'"{c}"' for c in columns)
+        for start in range(0, len(rows), INSERT_CHUNK):
+            chunk = rows[start : start + INSERT_CHUNK]
+            params = [value for row in chunk for value in row]
+            values = ", ".join([one] * len(chunk))
+            self.con.execute(f"INSERT INTO {table} ({names}) VALUES {values}", params)
 
     # Reading -------------------------------------------------------------------
 

@@ -1,0 +1,57 @@
+"""`make bench`: speed and quality figures, printed (never asserted in timed tests).
+
+Needs ../shared/data/news/saudinewsnet beside the repo for the corpus figures.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from hadath.runner import Runner
+from hadath.store.db import Store
+from hadath.testing.dress import load_saudinewsnet
+
+ROOT = Path(__file__).resolve().parents[1]
+NEWS = ROOT.parent / "shared" / "data" / "news" / "saudinewsnet"
+
+
+def bench_pipeline(n: int) -> None:
+    """Whole pipeline (ingest, stages, store) over ``n`` SaudiNewsNet articles as raw pages."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "news.jsonl"
+        with src.open("w", encoding="utf-8") as out:
+            for record in load_saudinewsnet(NEWS, limit=n):
+                page = f"{record['title']}\n\n{record['content']}"
+                out.write(
+                    json.dumps({"text": page, "url": record["url"]}, ensure_ascii=False) + "\n"
+                )
+        start = time.perf_counter()
+        with Store(Path(tmp) / "b.duckdb") as store:
+            report = Runner(store, warn=lambda _: None).run([str(src)])
+        seconds = time.perf_counter() - start
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"pipeline: {report.documents} docs, {report.articles} articles in {seconds:.1f} s "
+        f"({report.documents / seconds:.0f} docs/s), peak RSS {rss:.0f} MiB, "
+        f"{len(report.problems)} skipped"
+    )
+
+
+def main() -> None:
+    if not NEWS.is_dir():
+        print(f"SaudiNewsNet not found at {NEWS}: corpus benchmarks skipped")
+        return
+    from scripts.eval_segmentation import main as eval_segmentation
+
+    print("segmentation (SaudiNewsNet dressed as scraped pages; exact recovery):")
+    eval_segmentation(2000)
+    bench_pipeline(int(sys.argv[1]) if len(sys.argv) > 1 else 3000)
+
+
+if __name__ == "__main__":
+    main()
