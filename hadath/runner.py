@@ -70,11 +70,16 @@ class Runner:
                 self.report.files += 1
                 for doc in read_file(item, outlet):
                     self._take(doc)
+                    bar.set_postfix_str(self._progress_note(), refresh=False)
+                    bar.update(0)  # redraws only when the display interval has passed
             bar.update(1)
-            bar.set_postfix_str(f"{self.report.documents} docs", refresh=False)
         self._flush()
         bar.close()
         return self.report
+
+    def _progress_note(self) -> str:
+        done = self.report.documents + len(self._batch)
+        return f"{done} new docs, {self.report.already_stored} stored before"
 
     def _flush(self) -> None:
         """Commit the pending documents in one transaction (all or none)."""
@@ -128,12 +133,15 @@ class _Lines:
 
     def update(self, n: int) -> None:
         self.done += n
-        if time.monotonic() - self.last >= self.every:
-            self.last = time.monotonic()
-            _stderr(f"{self.done}/{self.total} files, {self.postfix}")
+        self._maybe_print()
 
     def set_postfix_str(self, s: str, refresh: bool = True) -> None:
         self.postfix = s
+
+    def _maybe_print(self) -> None:
+        if time.monotonic() - self.last >= self.every:
+            self.last = time.monotonic()
+            _stderr(f"{self.done}/{self.total} files, {self.postfix}")
 
     def close(self) -> None: ...
 
