@@ -1,0 +1,28 @@
+"""The Arabic text layer: normalization, tokens with clitics, sentences, lemmas.
+
+The public functions are re-exported lazily, so importing ``hadath.text.normalize``
+does not pull in simplemma.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "normalize": "hadath.text.normalize",
+    "normalize_with_offsets": "hadath.text.normalize",
+    "back_to_original": "hadath.text.normalize",
+    "arabic_ratio": "hadath.text.normalize",
+    "tokenize": "hadath.text.tokenize",
+    "split_sentences": "hadath.text.sentences",
+    "lemmatize": "hadath.text.lemma",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'hadath.text' has no attribute {name!r}")
+    return getattr(importlib.import_module(_EXPORTS[name]), name)
