@@ -1,7 +1,9 @@
 """The Arabic text layer: normalization, tokens with clitics, sentences, lemmas.
 
 The public functions are re-exported lazily, so importing ``hadath.text.normalize``
-does not pull in simplemma.
+does not pull in simplemma. ``normalize`` and ``tokenize`` are not among them:
+their modules have the same names, so ``hadath.text.tokenize`` is the module; import
+those functions from their modules (``from hadath.text.tokenize import tokenize``).
 """
 
 from __future__ import annotations
@@ -10,11 +12,9 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
-    "normalize": "hadath.text.normalize",
     "normalize_with_offsets": "hadath.text.normalize",
     "back_to_original": "hadath.text.normalize",
     "arabic_ratio": "hadath.text.normalize",
-    "tokenize": "hadath.text.tokenize",
     "split_sentences": "hadath.text.sentences",
     "lemmatize": "hadath.text.lemma",
 }
