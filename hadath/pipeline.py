@@ -9,22 +9,29 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from hadath.errors import HadathError
 from hadath.model import Document
 
 StageFn = Callable[[Document], None]
+# A corpus stage runs after a batch is stored, over the store and the batch's new
+# article ids (deduplication, story clustering, event fusion): it needs the corpus.
+CorpusStageFn = Callable[[Any, list[str]], Any]
 
 _REGISTRY: dict[str, StageFn] = {}
+_CORPUS_REGISTRY: dict[str, CorpusStageFn] = {}
 
 # Modules whose import registers the built-in stages.
 _STAGE_MODULES = (
     "hadath.clean.segment",
     "hadath.text.stage",
     "hadath.dates.published",
+    "hadath.dedup.near",
 )
 
 DEFAULT_STAGES = ("segment",)
+DEFAULT_CORPUS_STAGES = ("dedup",)
 
 
 def stage(name: str) -> Callable[[StageFn], StageFn]:
@@ -37,6 +44,27 @@ def stage(name: str) -> Callable[[StageFn], StageFn]:
         return fn
 
     return register
+
+
+def corpus_stage(name: str) -> Callable[[CorpusStageFn], CorpusStageFn]:
+    """Register ``fn`` as the corpus stage called ``name``."""
+
+    def register(fn: CorpusStageFn) -> CorpusStageFn:
+        if name in _CORPUS_REGISTRY and _CORPUS_REGISTRY[name] is not fn:
+            raise HadathError(f"corpus stage {name!r} is registered twice")
+        _CORPUS_REGISTRY[name] = fn
+        return fn
+
+    return register
+
+
+def get_corpus_stage(name: str) -> CorpusStageFn:
+    load_builtin_stages()
+    try:
+        return _CORPUS_REGISTRY[name]
+    except KeyError:
+        known = ", ".join(sorted(_CORPUS_REGISTRY)) or "none"
+        raise HadathError(f"unknown corpus stage {name!r} (known: {known})") from None
 
 
 def load_builtin_stages() -> None:
@@ -58,13 +86,23 @@ def get_stage(name: str) -> StageFn:
 
 
 class Pipeline:
-    """An ordered list of stages applied to each document."""
+    """Stages applied to each document, then corpus stages applied to each stored batch."""
 
-    def __init__(self, names: Iterable[str] = DEFAULT_STAGES) -> None:
+    def __init__(
+        self,
+        names: Iterable[str] = DEFAULT_STAGES,
+        corpus: Iterable[str] = DEFAULT_CORPUS_STAGES,
+    ) -> None:
         self.names = tuple(names)
         self.stages = [get_stage(name) for name in self.names]
+        self.corpus_names = tuple(corpus)
+        self.corpus_stages = [get_corpus_stage(name) for name in self.corpus_names]
 
     def __call__(self, doc: Document) -> Document:
         for fn in self.stages:
             fn(doc)
         return doc
+
+    def after_batch(self, store: Any, new_article_ids: list[str]) -> None:
+        for fn in self.corpus_stages:
+            fn(store, new_article_ids)

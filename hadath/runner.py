@@ -58,6 +58,7 @@ class Runner:
         self.batch_size = batch_size
         self.report = RunReport()
         self._batch: list[Document] = []
+        self._new_articles: list[str] = []
         self._batch_keys: set[str] = set()
 
     def run(self, inputs: Iterable[str], outlet: str | None = None, progress: bool = False):
@@ -75,6 +76,8 @@ class Runner:
             bar.update(1)
         self._flush()
         bar.close()
+        if self._new_articles:
+            self.pipeline.after_batch(self.store, self._new_articles)
         return self.report
 
     def _progress_note(self) -> str:
@@ -84,6 +87,7 @@ class Runner:
     def _flush(self) -> None:
         """Commit the pending documents in one transaction (all or none)."""
         self.store.add_documents(self._batch)
+        self._new_articles += [a.id for doc in self._batch for a in doc.articles]
         self.report.documents += len(self._batch)
         self.report.articles += sum(len(doc.articles) for doc in self._batch)
         self._batch, self._batch_keys = [], set()

@@ -46,6 +46,7 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS quotes (
         id VARCHAR PRIMARY KEY, article_id VARCHAR, speaker VARCHAR, verb VARCHAR, text VARCHAR,
         start INTEGER, "end" INTEGER)""",
+    "CREATE TABLE IF NOT EXISTS article_signatures (article_id VARCHAR PRIMARY KEY, sig BLOB)",
     """CREATE TABLE IF NOT EXISTS stories (id VARCHAR PRIMARY KEY, title VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS framing (
         outlet VARCHAR, actor VARCHAR, label VARCHAR, count INTEGER, examples VARCHAR)""",
@@ -148,6 +149,11 @@ class Store:
             params = [value for row in chunk for value in row]
             values = ", ".join([one] * len(chunk))
             self.con.execute(f"INSERT INTO {table} ({names}) VALUES {values}", params)
+
+    def add_signatures(self, rows: list[tuple[str, bytes]]) -> None:
+        """Store MinHash signatures (article id, bytes) for later incremental runs."""
+        with self.transaction():
+            self._insert("article_signatures", ("article_id", "sig"), rows)
 
     # Reading -------------------------------------------------------------------
 

@@ -1,0 +1,91 @@
+"""Exact and near-duplicate articles, within a batch and across runs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hadath.clean.segment import segment_text
+from hadath.cli import main
+from hadath.dedup.minhash import shingles
+from hadath.dedup.near import is_near_duplicate
+from tests.conftest import SEEDS, seed_text
+
+
+def body(seed: str, index: int = 0) -> str:
+    return "\n\n".join(segment_text(seed_text(seed))[index].paragraphs)
+
+
+def articles(db: Path, capsys) -> dict[str, dict]:
+    capsys.readouterr()
+    main(["export", "--what", "articles", "--db", str(db)])
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    return {row["id"]: row for row in rows}
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    return path
+
+
+def test_appended_gaza_article_is_one_duplicate_pair(db_path: Path, capsys) -> None:
+    main(["run", str(SEEDS), "--db", str(db_path), "-q"])
+    rows = articles(db_path, capsys)
+    pairs = {(a["id"], a["duplicate_of"]) for a in rows.values() if a["duplicate_of"]}
+    gaza = [a["id"] for a in rows.values() if a["title"].startswith("وفد إسرائيلي بالقاهرة")]
+    assert pairs == {(gaza[1], gaza[0])}  # seed 003's copy points to seed 000's, nothing else
+
+
+def test_reprint_with_edits_is_a_near_duplicate() -> None:
+    original = body("002")
+    edited = original.replace("سورية", "سوريا").replace("إنَّ", "إن").replace("قال", "أكد")
+    edited = "دمشق - وكالات: " + edited.replace("\n\n", "\n")
+    assert is_near_duplicate(shingles(original), shingles(edited))
+
+
+def test_reprint_missing_a_paragraph_is_a_near_duplicate() -> None:
+    paragraphs = body("002").split("\n\n")
+    shorter = "\n\n".join(paragraphs[:10] + paragraphs[11:])
+    assert is_near_duplicate(shingles(body("002")), shingles(shorter))
+
+
+def test_same_story_told_by_another_outlet_is_not_a_duplicate() -> None:
+    # Seeds 000 (Asharq Al-Awsat) and 004 (SANA) report the same meeting in other words.
+    assert not is_near_duplicate(shingles(body("000")), shingles(body("004")))
+
+
+def test_different_stories_about_the_same_actors_stay_apart() -> None:
+    assert not is_near_duplicate(shingles(body("001")), shingles(body("002")))
+
+
+def test_incremental_run_points_new_copy_to_stored_one(db_path: Path, tmp_path: Path, capsys):
+    main(["run", str(SEEDS / "002_bd5a95bc11558475.txt"), "--db", str(db_path), "-q"])
+    reprint = body("002").replace("سورية", "سوريا")
+    path = write_jsonl(tmp_path / "later.jsonl", [{"id": "reprint", "text": reprint, "title": "x"}])
+    main(["run", str(path), "--db", str(db_path), "-q"])
+    rows = articles(db_path, capsys)
+    original = next(i for i in rows if i != "reprint-0")
+    assert rows["reprint-0"]["duplicate_of"] == original
+    assert rows[original]["duplicate_of"] is None
+
+
+def test_earlier_publication_becomes_the_original(db_path: Path, tmp_path: Path, capsys):
+    text = body("002")
+    late = write_jsonl(tmp_path / "a.jsonl", [{"id": "late", "text": text, "title": "t",
+                                               "published": "2016-08-27"}])  # fmt: skip
+    early = write_jsonl(tmp_path / "b.jsonl", [{"id": "early", "text": text + " انتهى", "title": "t",
+                                                "published": "2016-08-26"}])  # fmt: skip
+    main(["run", str(late), "--db", str(db_path), "-q"])
+    main(["run", str(early), "--db", str(db_path), "-q"])
+    rows = articles(db_path, capsys)
+    assert rows["late-0"]["duplicate_of"] == "early-0"
+    assert rows["early-0"]["duplicate_of"] is None
+
+
+def test_short_texts_need_to_be_identical() -> None:
+    assert not is_near_duplicate(
+        shingles("قال الوزير إن الاجتماع مهم"), shingles("قال الوزير إن الاجتماع مفيد")
+    )
+    assert is_near_duplicate(
+        shingles("قال الوزير إن الاجتماع مهم"), shingles("قال الوزيرُ إنّ الاجتماع مهم")
+    )
