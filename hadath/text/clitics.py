@@ -40,7 +40,7 @@ _CLITIC_START = frozenset("وفبكلسا\u0671")
 _CLITIC_ONLY = re.compile("([وف]?)(ال|\u0671ل|[بك]ال|[بكل])?")
 
 _PRONOUNS = {"هما": 2, "هم": 2, "هن": 2, "ها": 2, "كم": 2, "نا": 2, "ه": 2}
-_ENDINGS = {**_PRONOUNS, "ة": 3, "ي": 3, "ات": 4, "ين": 4, "ون": 4, "ان": 4}
+_ENDINGS = {**_PRONOUNS, "ك": 3, "ة": 3, "ي": 3, "ات": 4, "ين": 4, "ون": 4, "ان": 4}
 _ARTICLE, _LAM_WORD, _OTHER = range(3)
 _lookup = DictionaryLookupStrategy()
 
@@ -155,8 +155,9 @@ def _plausible(prefix: str, stem: str) -> bool:
         return len(stem) >= 4
     if prefix == "ف" and stem[0] == "و":
         return len(stem) >= 4
-    if prefix == "س":  # an imperfect verb lemmatizes to another form: يكون → كان
-        return stem_lemma(stem) not in (None, stem)
+    if prefix == "س":  # a known imperfect verb: يكون → كان، or at least 4 letters long
+        lemma = stem_lemma(stem)
+        return lemma is not None and (lemma != stem or len(stem) >= 4)
     return True
 
 
