@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
+import yaml
 
+from hadath import resources
+from hadath.dates.calendar import load_calendar, parse_calendar
 from hadath.dates.expressions import (
     DateExpr,
     find_dates,
@@ -15,6 +20,7 @@ from hadath.dates.expressions import (
     resolve,
     shift,
 )
+from hadath.errors import DataFileError
 from tests.conftest import seed_text
 
 THU, FRI, SAT, SUN, MON, TUE, WED = 3, 4, 5, 6, 0, 1, 2
@@ -85,20 +91,36 @@ def test_seed_001_today_with_weekday_and_bare_yesterday() -> None:
 @pytest.mark.parametrize(
     ("text", "span", "value"),
     [
-        ("ومن المقرر أن تصدر هيئة السلامة الهولندية تقريرا نهائيا عن الحادث في أكتوبر "
-         "(تشرين الأول) المقبل.", "أكتوبر (تشرين الأول) المقبل", (None, 10, None)),
-        ("التي كان من المقرر إقامتها من 23 ديسمبر وحتى 5 يناير (كانون الثاني) المقبل.",
-         "5 يناير (كانون الثاني) المقبل", (5, 1, None)),
-        ("تعرضتا لهجوم مماثل مطلع يوليو (تموز) عندما قتل متطرفون", "مطلع يوليو (تموز)",
-         (None, 7, None)),
-        ("وظهر الكمان في نهاية يونيو (حزيران) الماضي عندما عرضت امرأة",
-         "نهاية يونيو (حزيران) الماضي", (None, 6, None)),
+        (
+            "ومن المقرر أن تصدر هيئة السلامة الهولندية تقريرا نهائيا عن الحادث في أكتوبر "
+            "(تشرين الأول) المقبل.",
+            "أكتوبر (تشرين الأول) المقبل",
+            (None, 10, None),
+        ),
+        (
+            "التي كان من المقرر إقامتها من 23 ديسمبر وحتى 5 يناير (كانون الثاني) المقبل.",
+            "5 يناير (كانون الثاني) المقبل",
+            (5, 1, None),
+        ),
+        (
+            "تعرضتا لهجوم مماثل مطلع يوليو (تموز) عندما قتل متطرفون",
+            "مطلع يوليو (تموز)",
+            (None, 7, None),
+        ),
+        (
+            "وظهر الكمان في نهاية يونيو (حزيران) الماضي عندما عرضت امرأة",
+            "نهاية يونيو (حزيران) الماضي",
+            (None, 6, None),
+        ),
         ("كان مسؤولاً في العام 2013 عن أكثر من 22 في المئة", "العام 2013", (None, None, 2013)),
-        ("راوحت أسعار النفط في تعاملات الخميس 6 أغسطس - آب قرب أدنى مستوياتها",
-         "الخميس 6 أغسطس - آب", (6, 8, None)),
+        (
+            "راوحت أسعار النفط في تعاملات الخميس 6 أغسطس - آب قرب أدنى مستوياتها",
+            "الخميس 6 أغسطس - آب",
+            (6, 8, None),
+        ),
         ("حدث ذلك في 30 حزيران/يونيو 2014.", "30 حزيران/يونيو 2014", (30, 6, 2014)),
         ("ساعدت منذ يناير كانون الثاني على تزويد", "يناير كانون الثاني", (None, 1, None)),
-        ("شرته \"الاقتصادية\" في الـ 16 من إبريل الماضي، أن", "16 من إبريل الماضي", (16, 4, None)),
+        ('شرته "الاقتصادية" في الـ 16 من إبريل الماضي، أن', "16 من إبريل الماضي", (16, 4, None)),
         ("في الثامن من أكتوبر الماضي", "الثامن من أكتوبر الماضي", (8, 10, None)),
         ("الخميس 8 أكتوبر/تشرين الأول 2015", "الخميس 8 أكتوبر/تشرين الأول 2015", (8, 10, 2015)),
         ("صدر القرار في ٨ أكتوبر ٢٠١٥ بعد", "٨ أكتوبر ٢٠١٥", (8, 10, 2015)),
@@ -151,19 +173,44 @@ def test_today_with_weekday_in_guillemets_leads_an_equivalent_date() -> None:
 @pytest.mark.parametrize(
     ("text", "span", "kind", "weekday", "offset"),
     [
-        ("وكانت اشتباكات عنيفة دارت بين الطرفين لساعات استمرت من مساء الخميس وحتى صباح الجمعة",
-         "مساء الخميس", "weekday", THU, None),
-        ("في حادث التفجير الإرهابي الذي استهدف مسجداً يوم الخميس الماضي، ونتج عنه",
-         "يوم الخميس الماضي", "weekday", THU, None),
+        (
+            "وكانت اشتباكات عنيفة دارت بين الطرفين لساعات استمرت من مساء الخميس وحتى صباح الجمعة",
+            "مساء الخميس",
+            "weekday",
+            THU,
+            None,
+        ),
+        (
+            "في حادث التفجير الإرهابي الذي استهدف مسجداً يوم الخميس الماضي، ونتج عنه",
+            "يوم الخميس الماضي",
+            "weekday",
+            THU,
+            None,
+        ),
         ("وكانت الامم المتحدة حذرت الاحد من ارتفاع حصيلة", "الاحد", "weekday", SUN, None),
-        ("قالت المؤسسة العامة لصوامع الغلال ومطاحن الدقيق في المملكة، أمس الخميس: إنها",
-         "أمس الخميس", "relative_day", THU, -1),
-        ("وبدأ أول من أمس (الخميس)، تحقيق قضائي بحق ديمرتاش", "أول من أمس (الخميس)",
-         "relative_day", THU, -2),
+        (
+            "قالت المؤسسة العامة لصوامع الغلال ومطاحن الدقيق في المملكة، أمس الخميس: إنها",
+            "أمس الخميس",
+            "relative_day",
+            THU,
+            -1,
+        ),
+        (
+            "وبدأ أول من أمس (الخميس)، تحقيق قضائي بحق ديمرتاش",
+            "أول من أمس (الخميس)",
+            "relative_day",
+            THU,
+            -2,
+        ),
         ("جدلا واسعا في روسيا، أمس الأول، لسعرها المرتفع", "أمس الأول", "relative_day", None, -2),
         ("ألمانيا اليوم (الاثنين)، أنّ عدد الأشخاص", "اليوم (الاثنين)", "relative_day", MON, 0),
-        ("يصل إلى العاصمة الفرنسية باريس، غداً الثلاثاء، وفد تجاري", "غداً الثلاثاء",
-         "relative_day", TUE, 1),
+        (
+            "يصل إلى العاصمة الفرنسية باريس، غداً الثلاثاء، وفد تجاري",
+            "غداً الثلاثاء",
+            "relative_day",
+            TUE,
+            1,
+        ),
         ("لمزاولة التمارين يوم غد الأحد على ملعب", "يوم غد الأحد", "relative_day", SUN, 1),
         ("في المستشفيات الخاصة صباح الأمس.", "صباح الأمس", "relative_day", None, -1),
         ("وقال بالأمس إن", "الأمس", "relative_day", None, -1),
@@ -286,7 +333,52 @@ def test_resolve_future_preference_and_weekday_choice_of_year() -> None:
 def test_helpers() -> None:
     assert shift(date(2015, 3, 31), "month", -1) == date(2015, 2, 28)
     assert shift(date(2016, 2, 29), "year", 1) == date(2017, 2, 28)
-    assert pick_nearest([date(2015, 1, 1), date(2016, 1, 1)], date(2015, 7, 2)) == date(
-        2015, 1, 1
-    )
+    assert pick_nearest([date(2015, 1, 1), date(2016, 1, 1)], date(2015, 7, 2)) == date(2015, 1, 1)
     assert hijri_to_gregorian(1436, 9, 1) == date(2015, 6, 18)
+
+
+# -- the calendar data file ------------------------------------------------------------
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point the data loaders at a temporary folder, caches cleared around the test."""
+    monkeypatch.setattr(resources, "DATA_DIR", tmp_path)
+    resources.load_yaml.cache_clear()
+    load_calendar.cache_clear()
+    yield tmp_path
+    resources.load_yaml.cache_clear()
+    load_calendar.cache_clear()
+
+
+REAL_CALENDAR = (Path(resources.__file__).parent / "data" / "calendar.yaml").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ("      12: [ديسمبر]", "      13: [ديسمبر]", "13 is not in 1..12"),
+        ("    calendar: hijri", "    calendar: julian", "calendar must be one of"),
+        ("  6: [الأحد, الاحد, أحد]", "  6: [الأحد, 7]", "expected a list of non-empty strings"),
+        ("  - offset: 0\n    names: [اليوم]", "  - names: [اليوم]", "missing key 'offset'"),
+        ("day_parts:", "day_bits:", "missing key 'day_parts'"),
+        ("  early: [مطلع,", "  soon: [مطلع,", "unknown key 'soon'"),
+        ("\nmonths:\n", "\nmonths: [\n", "invalid YAML"),
+    ],
+)
+def test_malformed_calendar_names_the_file(
+    data_dir: Path, old: str, new: str, problem: str
+) -> None:
+    assert old in REAL_CALENDAR
+    (data_dir / "calendar.yaml").write_text(REAL_CALENDAR.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_calendar()
+    assert caught.value.path.endswith("calendar.yaml")
+    assert problem in str(caught.value)
+
+
+def test_calendar_is_extendable(data_dir: Path) -> None:
+    extended = REAL_CALENDAR.replace("      2: [فبراير]", "      2: [فبراير, فبرایر, فبرير]")
+    (data_dir / "calendar.yaml").write_text(extended, encoding="utf-8")
+    real = parse_calendar(yaml.safe_load(REAL_CALENDAR), "calendar.yaml")
+    assert find_dates("في 3 فبرير 2015", real) == []  # the shipped file lacks this spelling
+    found = find_dates("في 3 فبرير 2015", load_calendar())
+    assert [(e.day, e.month, e.year) for e in found] == [(3, 2, 2015)]

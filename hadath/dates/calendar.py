@@ -62,6 +62,7 @@ class Calendar:
     numbers: dict[str, int] = field(default_factory=dict)
     ordinals: dict[str, int] = field(default_factory=dict)
     tables: dict[str, dict[str, list[tuple[tuple[str, ...], Any]]]] = field(default_factory=dict)
+    starters: set[str] = field(default_factory=set)  # words an expression can start with
 
     def period_unit(self, word: str, form: str) -> str | None:
         """The unit (day/week/...) whose ``form`` (singular/dual/...) lists ``word``."""
@@ -191,7 +192,17 @@ def parse_calendar(data: Any, path: str) -> Calendar:
     for number, names in _int_map(path, data["ordinals"], "ordinals", range(1, 32)).items():
         cal.ordinals.update({key(n): number for n in names})
     cal.tables = build_tables(cal)
+    cal.starters = starter_words(cal)
     return cal
+
+
+def starter_words(cal: Calendar) -> set[str]:
+    """First words of every expression: a token outside this set (and not a digit,
+    nor one of these behind a clitic) cannot start a date, so the parser skips it."""
+    words = {first for table in cal.tables.values() for first in table}
+    words |= set(cal.weekdays) | cal.period_past | cal.period_future | {"يوم", "شهر"}
+    words |= {w for forms in cal.period_words.values() for w in forms["definite"]}
+    return words
 
 
 def build_tables(cal: Calendar) -> dict[str, dict[str, list[tuple[tuple[str, ...], Any]]]]:

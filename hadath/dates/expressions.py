@@ -205,6 +205,17 @@ def snap_weekday(day: date, weekday: int | None) -> date:
     return day + timedelta(days=delta - 7 if delta > 3 else delta)
 
 
+def hijri_on_weekday(year: int, month: int, day: int, weekday: int, drift: int = 1) -> date | None:
+    """The Gregorian date of a Hijri date said to fall on ``weekday``, or None when the
+    arithmetical date is more than ``drift`` days off that weekday (a misread date)."""
+    try:
+        base = hijri_to_gregorian(year, month, day)
+    except ValueError:
+        return None
+    snapped = snap_weekday(base, weekday)
+    return snapped if abs((snapped - base).days) <= drift else None
+
+
 def _resolve_hijri(expr: DateExpr, reference: date) -> date | None:
     if expr.month is None:
         return None

@@ -370,7 +370,13 @@ class Parser:
             i = best.last
         return out
 
+    def _may_start(self, i: int) -> bool:
+        word, starters = self.tok(i), self.cal.starters
+        return word.isdigit() or word in starters or word[1:] in starters
+
     def _best_at(self, i: int) -> RawDate | None:
+        if not self._may_start(i):
+            return None
         best: RawDate | None = None
         rules = (("absolute", self.absolute), ("absolute", self.numeric),
                  ("absolute", self.year_only), ("relative_period", self.period),
