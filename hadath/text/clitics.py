@@ -6,15 +6,27 @@ future marker س before an imperfect verb (سيكون، ستعمل، سأعمل)
 tried from the most prefixes to the fewest; the first one accepted wins:
 
 * the stem must keep at least :data:`MIN_STEM` letters, and words listed in
-  ``hadath/data/clitic_exceptions.txt`` are never split;
-* a split is refused when simplemma's Arabic lexicon knows the unsplit word (or
-  the part from the prefix on) with a lemma that still starts with that prefix:
-  وزير، فرنسا، كبار (→ كبير)، المانيا (→ ألمانيا)، الغاء (→ ألغى)، الذي;
-* the article ال (written with a plain alef) is split unless that rule refuses;
-* ل + لX (للجنة، للقاء، للبنان) keeps the stem لX when the lexicon knows it;
-* any other prefix needs a stem the lexicon knows (وشدد، بأن، سيكون); the one
-  guess without lexicon support is و before an unknown word of 3+ letters that
-  does not start with ا و ي ل ه (وبوغدانوف splits, ويتكوف and وليام do not).
+  ``hadath/data/clitic_exceptions.txt`` are never split (nor is a prefix split off
+  such a word's front: بالمانيا → ب + المانيا);
+* a prefix is refused when simplemma's Arabic lexicon knows the word from that
+  prefix on as one word: وزير، فرنسا، كبار، وجوده (→ وجود + ه). For the article
+  the known word's lemma must also keep ال (المانيا → ألمانيا، الغاء → ألغى،
+  الذي), because the lexicon lists article forms (الاتراك → تركي);
+* the article ال (plain alef: آلاف، إليه never) is split unless refused;
+* ل + لX (للجنة، للقاء، للبنان) keeps the stem لX when its lemma starts with ل;
+* any other prefix needs a stem the lexicon knows, possibly with a pronoun
+  suffix (وشدد، لإقامة، بسيطرتها)، plus shape checks against foreign names:
+  ك never before ا و ي or a stem under 4 letters (كيري، كلوني)، ب/ل before و/ي
+  only with 4+ letters (لويس)، ف before و likewise (فواز)، س only before ي ت ن أ
+  and a known verb (سيكون، ستواصل; not سنة، سيتي);
+* the one guess without lexicon support is و before an unknown word of 3+
+  letters that does not start with ا و ي ل ه (وبوغدانوف splits, ويتكوف and
+  وليام do not).
+
+Typical misses (left whole, never mangled): rare lexicon homographs such as وهي
+(listed as a word), stems with a changed hamza seat (بعطائه)، و/ي-initial stems
+after ب/ل (بوضع، لوقف)، and foreign names the lexicon happens to contain as a
+stem (كالوري).
 
 The lexicon is simplemma's own dictionary (offline, loaded once, ~0.3 s).
 """
@@ -167,6 +179,7 @@ def _guess_conj(stem: str) -> bool:
 
 
 def _accept(bare: str, prefixes: tuple[str, ...], index: int, kind: int) -> bool:
+    """Whether the candidate split of ``bare`` passes the rules of the module docstring."""
     stem = bare[index:]
     if _whole(bare, prefixes[0]):
         return False
@@ -199,9 +212,11 @@ def split_bare(bare: str) -> tuple[tuple[str, ...], int]:
     return (), 0
 
 
-@functools.lru_cache(maxsize=1 << 18)
 def analyze_word(text: str) -> tuple[str, tuple[str, ...], str, int]:
-    """(norm, prefixes, stem, stem offset in ``text``) of one Arabic word token."""
+    """(norm, prefixes, stem, stem offset in ``text``) of one Arabic word token.
+
+    Not cached here: :func:`hadath.text.tokenize.word_info` caches per surface word.
+    """
     norm = normalize(text)
     bare, kept = bare_with_index(text)
     if text.endswith(TATWEEL) and (only := clitic_only(bare)):
