@@ -30,7 +30,7 @@ _STAGE_MODULES = (
     "hadath.dedup.near",
 )
 
-DEFAULT_STAGES = ("segment",)
+DEFAULT_STAGES = ("segment", "tokenize", "published")
 DEFAULT_CORPUS_STAGES = ("dedup",)
 
 

@@ -46,6 +46,11 @@ def test_article_records_follow_the_contract(db_path: Path, capsys) -> None:
         assert list(article) == list(FIELDS["articles"])
         assert article["id"] == f"{article['doc_id']}-{article['index']}"
         assert article["source"].endswith(".txt")
+    seed000 = next(a for a in articles if a["source"].endswith("000_57fa6379d8790b83.txt"))
+    assert seed000["published"] == "2015-10-10"
+    assert "أول من أمس الخميس" in seed000["published_reason"]
+    undated = [a for a in articles if a["published"] is None]
+    assert len(undated) == 7 and all(a["published_reason"] for a in undated)
     sana = next(a for a in articles if a["dateline"])
     assert (sana["dateline"], sana["outlet"], sana["byline"]) == ("باريس", "SANA", "لمى ابراهيم")
 

@@ -34,10 +34,6 @@ _CHAR_MAP = str.maketrans(
 )
 
 
-def _drop(char: str) -> bool:
-    return char == TATWEEL or bool(DIACRITICS.match(char)) or char in "\u200c\u200d\u200e\u200f"
-
-
 _REPLACEMENTS = tuple(
     (source, target or "") for source, target in (
         (chr(code), value) for code, value in _CHAR_MAP.items()
@@ -61,21 +57,21 @@ def normalize(text: str) -> str:
     return text
 
 
+_DROPPED = re.compile(DIACRITICS.pattern[:-1] + TATWEEL + "\u200c\u200d\u200e\u200f]")
+
+
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     """Normalize ``text`` and return, for each output character, its index in ``text``.
 
     ``offsets`` has one extra trailing entry (``len(text)``); map a normalized span
     back with :func:`back_to_original`.
     """
-    out: list[str] = []
-    offsets: list[int] = []
-    for index, char in enumerate(text):
-        if _drop(char):
-            continue
-        out.append(char.translate(_CHAR_MAP))
-        offsets.append(index)
-    offsets.append(len(text))
-    return "".join(out), offsets
+    dropped = [m.start() for m in _DROPPED.finditer(text)]
+    if not dropped:  # the common case: every character maps to exactly one
+        return normalize(text), list(range(len(text) + 1))
+    keep = sorted(set(range(len(text))) - set(dropped))
+    kept_text = "".join(text[i] for i in keep)
+    return normalize(kept_text), [*keep, len(text)]
 
 
 def back_to_original(offsets: list[int], start: int, end: int) -> tuple[int, int]:
