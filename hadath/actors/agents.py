@@ -15,6 +15,8 @@ from hadath.actors.files import read_yaml
 from hadath.actors.schema import QUALIFIERS, SECTORS, fail
 from hadath.text.normalize import normalize
 
+AGENT_KEYS = frozenset({"word", "forms", "sector", "source", "note"})
+
 
 @dataclass(frozen=True, slots=True)
 class Group:
@@ -69,6 +71,9 @@ def _agents(items: Any, path: str) -> dict[str, str]:
         if not isinstance(entry, dict) or not isinstance(entry.get("word"), str):
             raise fail(path, where, "expected a mapping with 'word'")
         where = f"{where} ({entry['word']})"
+        unknown = sorted(set(entry) - AGENT_KEYS)
+        if unknown:
+            raise fail(path, where, f"unknown key(s) {unknown}")
         sector = entry.get("sector")
         if sector not in SECTORS and sector not in QUALIFIERS:
             raise fail(path, where, f"unknown sector {sector!r}")

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from hadath.actors import cache
 from hadath.actors.agents import Agents, load_agents
 from hadath.actors.files import ACTORS_DIR, AGENTS, PETRARCH, SHIPPED, RawEntry, expand
 from hadath.actors.files import read_entries as _read
@@ -21,6 +23,7 @@ from hadath.errors import DataFileError
 from hadath.text.normalize import normalize
 
 ARTICLE = "ال"
+_FIELDS = [f.name for f in fields(Actor)]
 _KEEP = frozenset({"الله"})
 
 
@@ -69,7 +72,21 @@ class KnowledgeBase:
 
     @staticmethod
     def clear_cache() -> None:
+        """Forget knowledge bases loaded in this process (the disk cache checks mtimes)."""
         _load_cached.cache_clear()
+
+    def state(self) -> tuple:
+        """Plain data to rebuild this knowledge base quickly (see :mod:`.cache`)."""
+        rows = [tuple(getattr(a, f) for f in _FIELDS) for a in self._actors.values()]
+        return rows, self._exact, self._loose, self._demonyms, self.agents
+
+    @classmethod
+    def from_state(cls, state: tuple) -> KnowledgeBase:
+        rows, exact, loose, demonyms, agents = state
+        kb = cls.__new__(cls)
+        kb._actors = {row[0]: Actor(*row) for row in rows}
+        kb._exact, kb._loose, kb._demonyms, kb.agents = exact, loose, demonyms, agents
+        return kb
 
     # -- lookups ---------------------------------------------------------------
     def by_id(self, actor_id: str) -> Actor | None:
@@ -127,7 +144,9 @@ class KnowledgeBase:
     # -- internals -------------------------------------------------------------
     def _index(self, actor: Actor) -> None:
         for name in actor.names:
-            for table, form in ((self._exact, key(name)), (self._loose, loose_key(name))):
+            exact = key(name)
+            loose = " ".join(strip_article(w) for w in exact.split())
+            for table, form in ((self._exact, exact), (self._loose, loose)):
                 ids = table.setdefault(form, [])
                 if actor.id not in ids:
                     ids.append(actor.id)
@@ -156,16 +175,22 @@ class KnowledgeBase:
 
 @functools.cache
 def _load_cached(paths: tuple[str, ...], petrarch: bool) -> KnowledgeBase:
-    shipped = [ACTORS_DIR / name for name in SHIPPED]
-    layers: list[tuple[list[Path], str]] = [(shipped, "hadath")]
+    layers: list[tuple[list[Path], str]] = [([ACTORS_DIR / n for n in SHIPPED], "hadath")]
     if petrarch and (ACTORS_DIR / PETRARCH).exists():
         layers.append(([ACTORS_DIR / PETRARCH], "petrarch"))
     layers.extend(([p], "user") for p in expand(list(paths)))
+    files = [f for group, _ in layers for f in group] + [ACTORS_DIR / AGENTS]
+    cache_key = cache.fingerprint(files, repr((paths, petrarch)))
+    state = cache.load(cache_key)
+    if state is not None:
+        return KnowledgeBase.from_state(state)
     merged: dict[str, tuple[dict[str, Any], str, int, str]] = {}
-    for files, origin in layers:
-        _merge_layer(merged, [e for f in files for e in _read(f)], origin)
+    for group, origin in layers:
+        _merge_layer(merged, [e for f in group for e in _read(f)], origin)
     actors = [build_actor(e, path, n, origin) for e, path, n, origin in merged.values()]
-    return KnowledgeBase(actors, load_agents(ACTORS_DIR / AGENTS))
+    kb = KnowledgeBase(actors, load_agents(ACTORS_DIR / AGENTS))
+    cache.save(cache_key, kb.state())
+    return kb
 
 
 def _merge_layer(merged: dict, entries: list[RawEntry], origin: str) -> None:
