@@ -16,8 +16,15 @@ from typing import Any
 
 from hadath.actors import cache
 from hadath.actors.agents import Agents, load_agents
-from hadath.actors.files import ACTORS_DIR, AGENTS, PETRARCH, SHIPPED, RawEntry, expand
-from hadath.actors.files import read_entries as _read
+from hadath.actors.files import (
+    ACTORS_DIR,
+    AGENTS,
+    PETRARCH,
+    SHIPPED,
+    RawEntry,
+    expand,
+    read_entries,
+)
 from hadath.actors.schema import STATELESS, Actor, build_actor, fail
 from hadath.errors import DataFileError
 from hadath.text.normalize import normalize
@@ -191,6 +198,17 @@ def _load_cached(paths: tuple[str, ...], petrarch: bool) -> KnowledgeBase:
     kb = KnowledgeBase(actors, load_agents(ACTORS_DIR / AGENTS))
     cache.save(cache_key, kb.state())
     return kb
+
+
+def _read(path: Path) -> list[RawEntry]:
+    """Raw entries of a file, parsed once per process while the file is unchanged."""
+    stat = path.stat() if path.exists() else None
+    return _read_cached(path, stat.st_mtime_ns if stat else 0, stat.st_size if stat else 0)
+
+
+@functools.lru_cache(maxsize=32)
+def _read_cached(path: Path, mtime_ns: int, size: int) -> list[RawEntry]:
+    return read_entries(path)
 
 
 def _merge_layer(merged: dict, entries: list[RawEntry], origin: str) -> None:
