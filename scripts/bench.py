@@ -42,6 +42,30 @@ def bench_pipeline(n: int) -> None:
     )
 
 
+def bench_stages(n: int) -> None:
+    """Seconds per stage over ``n`` SaudiNewsNet articles, and sentences/s per stage."""
+    from hadath.model import Document
+    from hadath.pipeline import DEFAULT_STAGES, get_stage
+
+    docs = [
+        Document(str(i), "bench", f"{r['title']}\n\n{r['content']}", "txt")
+        for i, r in enumerate(load_saudinewsnet(NEWS, limit=n))
+    ]
+    timings = {}
+    for name in DEFAULT_STAGES:
+        fn = get_stage(name)
+        if name == "entities":  # load the model and gazetteer outside the timing
+            fn(Document("warm", "bench", "قال وزير الخارجية الروسي سيرغي لافروف.", "txt"))
+        start = time.perf_counter()
+        for doc in docs:
+            fn(doc)
+        timings[name] = time.perf_counter() - start
+    sentences = sum(len(a.sentences) for d in docs for a in d.articles)
+    print(f"stages over {len(docs)} docs, {sentences} sentences (one core):")
+    for name, seconds in timings.items():
+        print(f"  {name:10s} {seconds:6.1f} s  {sentences / seconds:8,.0f} sentences/s")
+
+
 def main() -> None:
     if not NEWS.is_dir():
         print(f"SaudiNewsNet not found at {NEWS}: corpus benchmarks skipped")
@@ -50,7 +74,9 @@ def main() -> None:
 
     print("segmentation (SaudiNewsNet dressed as scraped pages; exact recovery):")
     eval_segmentation(2000)
-    bench_pipeline(int(sys.argv[1]) if len(sys.argv) > 1 else 3000)
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
+    bench_stages(size)
+    bench_pipeline(size)
 
 
 if __name__ == "__main__":
