@@ -39,7 +39,6 @@ def test_gold_loads_and_every_span_is_in_its_sentence(gold) -> None:
     assert len({s.text for s in gold}) == len(gold)  # the runner stores a text once
 
 
-@pytest.mark.xfail(reason="SaudiNewsNet sentences are being annotated", strict=False)
 def test_gold_has_enough_saudinewsnet_sentences_of_several_outlets(gold) -> None:
     snn = [s for s in gold if s.source.startswith("saudinewsnet:")]
     assert len(snn) >= 150
