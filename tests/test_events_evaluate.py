@@ -245,3 +245,19 @@ def test_run_and_evaluate_end_to_end(small, tmp_path: Path) -> None:
     report = run_and_evaluate(path, tmp_path / "work", Pipeline(["segment", "tokenize"], []))
     assert report.sentences == 4 and report.gold_events == 4
     assert report.missing_articles == []
+
+
+def test_gold_scored_against_itself_is_perfect(gold) -> None:
+    predicted = [
+        {"article_id": s.article_id, "type": e.type, "date": e.date,
+         "source": e.source and {"entity_id": None, "text": e.source},
+         "target": e.target and {"entity_id": None, "text": e.target},
+         "negated": e.negated, "hypothetical": e.hypothetical, "reports": None}
+        for s in gold for e in s.events
+    ]  # fmt: skip
+    report = score(gold, predicted)
+    for level, counts in report.micro.items():
+        assert (counts.fp, counts.fn) == (0, 0), level
+    assert report.micro["type"].tp == sum(len(s.events) for s in gold)
+    for flag in ("negated", "hypothetical"):
+        assert report.flags[flag].flagged == report.flags[flag].gold > 0
