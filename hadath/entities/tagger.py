@@ -1,0 +1,126 @@
+"""The CRF entity tagger: words in, BIO tags in hadath's types out.
+
+The shipped model (``hadath/models/ner-crf.crfsuite``, trained by
+``scripts/train_ner.py`` on ANERcorp) predicts PER, ORG, LOC and MISC. hadath
+keeps ``PER``, ``ORG`` and ``LOC`` (GPE vs LOC is decided later, by the knowledge
+base) and drops ``MISC`` to ``O``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pycrfsuite
+
+from hadath.entities.features import (
+    DictGazetteer,
+    Extractor,
+    Gazetteer,
+    Gazetteers,
+    read_names,
+)
+from hadath.errors import DataFileError, HadathError
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner-crf.crfsuite"
+LABEL_MAP = {"PER": "PER", "PERS": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC"}
+
+Span = tuple[int, int, str]
+
+
+def names_path(model: Path) -> Path:
+    """The names file that goes with a model: ``ner-crf.crfsuite`` -> ``ner-crf.names.tsv``."""
+    return model.with_suffix(".names.tsv")
+
+
+def to_hadath(tags: list[str]) -> list[str]:
+    """Map model labels to hadath's (MISC and unknown types -> O) and repair BIO.
+
+    An ``I-T`` that does not continue a ``T`` entity becomes ``B-T``.
+    """
+    out: list[str] = []
+    previous = ""
+    for tag in tags:
+        prefix, _, raw = tag.partition("-")
+        kind = LABEL_MAP.get(raw, "") if prefix in ("B", "I") else ""
+        if not kind:
+            out.append("O")
+        elif prefix == "I" and previous == kind:
+            out.append("I-" + kind)
+        else:
+            out.append("B-" + kind)
+        previous = kind
+    return out
+
+
+def bio_spans(tags: list[str]) -> list[Span]:
+    """``(start, end, type)`` token spans, end exclusive, of a repaired BIO sequence."""
+    spans: list[Span] = []
+    for index, tag in enumerate(tags):
+        if tag.startswith("B-"):
+            spans.append((index, index + 1, tag[2:]))
+        elif tag.startswith("I-") and spans and spans[-1][1] == index:
+            start, _, kind = spans[-1]
+            spans[-1] = (start, index + 1, kind)
+    return spans
+
+
+def model_names(model: Path) -> DictGazetteer | None:
+    """The names file of ``model`` as a gazetteer, or None when the model has none."""
+    path = names_path(model)
+    if not path.is_file():
+        return None
+    try:
+        return DictGazetteer(read_names(path))
+    except DataFileError as exc:
+        raise HadathError(f"NER names file is broken: {exc}") from None
+
+
+class Tagger:
+    """A loaded CRF model; ``tag`` and ``spans`` take one sentence's words."""
+
+    def __init__(self, crf: pycrfsuite.Tagger, path: Path, gazetteer: Gazetteer | None) -> None:
+        self._crf = crf
+        self.path = path
+        self.gazetteer = gazetteer
+        self.extract = Extractor(keep={attr for attr, _ in crf.info().state_features})
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, gazetteer: Gazetteer | None = None) -> Tagger:
+        """Open a model (default: the shipped one); a missing or broken file raises HadathError.
+
+        The model's names file (:func:`names_path`, the training names it was
+        trained to look up) is loaded with it when present. ``gazetteer``
+        (optional) adds names: it maps a normalized token or space-joined n-gram
+        to the types it is known as (PER/ORG/GPE/LOC); see
+        :mod:`hadath.entities.features`.
+        """
+        model = Path(path) if path is not None else MODEL_PATH
+        if not model.is_file():
+            raise HadathError(f"NER model not found: {model} (run scripts/train_ner.py)")
+        crf = pycrfsuite.Tagger()
+        try:
+            crf.open(str(model))
+        except (OSError, ValueError) as exc:
+            raise HadathError(f"NER model cannot be read: {model} ({exc})") from None
+        names = model_names(model)
+        combined = Gazetteers(names, gazetteer) if names and gazetteer else names or gazetteer
+        return cls(crf, model, combined)
+
+    @property
+    def labels(self) -> list[str]:
+        """The model's own labels (before mapping to hadath's types)."""
+        return list(self._crf.labels())
+
+    def raw_tags(self, words: list[str]) -> list[str]:
+        """The model's own BIO labels for ``words``."""
+        if not words:
+            return []
+        return list(self._crf.tag(self.extract(words, self.gazetteer)))
+
+    def tag(self, words: list[str]) -> list[str]:
+        """BIO tags in hadath's types (PER, ORG, LOC), one per word."""
+        return to_hadath(self.raw_tags(words))
+
+    def spans(self, words: list[str]) -> list[Span]:
+        """``(start, end, type)`` entity spans over word indices, end exclusive."""
+        return bio_spans(self.tag(words))
