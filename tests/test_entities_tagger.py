@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from hadath.entities.evaluate import evaluate_file
 from hadath.entities.features import (
     DictGazetteer,
     Gazetteers,
@@ -197,3 +198,17 @@ def test_a_caller_gazetteer_is_used(tagger: Tagger) -> None:
     with_names = Tagger.load(gazetteer=extra)
     assert with_names.gazetteer is not None
     assert "gz=B-PER" in features(tokens, with_names.gazetteer)[1]
+
+
+@needs_model
+def test_evaluate_file_defaults_to_the_shipped_model(tmp_path: Path) -> None:
+    gold = [
+        ("وقال", "O"), ("الأمين", "O"), ("العام", "O"), ("للأمم", "B-ORG"),
+        ("المتحدة", "I-ORG"), ("بان", "B-PERS"), ("كي", "I-PERS"), ("مون", "I-PERS"),
+        ("في", "O"), ("نيويورك", "B-LOC"), ("إن", "O"), ("مجلس", "B-ORG"),
+        ("الأمن", "I-ORG"), ("سيجتمع", "O"),
+    ]  # fmt: skip
+    path = tmp_path / "gold.conll"
+    path.write_text("".join(f"{w} {t}\n" for w, t in gold), encoding="utf-8")
+    report = evaluate_file(path)
+    assert (report.micro.tp, report.micro.fp, report.micro.fn) == (4, 0, 0)

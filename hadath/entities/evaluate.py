@@ -191,7 +191,15 @@ def tag_sentences(sentences: Sequence[Sentence], tagger: SupportsTag) -> list[Se
     return out
 
 
-def evaluate_file(path: str | Path, tagger: SupportsTag) -> Report:
-    """Tag the words of a CoNLL file with ``tagger`` and score against its tags."""
+def evaluate_file(path: str | Path, tagger: SupportsTag | None = None) -> Report:
+    """Tag the words of a CoNLL file with ``tagger`` and score against its tags.
+
+    ``tagger`` defaults to the shipped model (:meth:`hadath.entities.tagger.Tagger.load`).
+    For ``hadath eval ner FILE``: print ``report.as_table()`` and ``report.as_json()``.
+    """
+    if tagger is None:
+        from hadath.entities.tagger import Tagger
+
+        tagger = Tagger.load()
     gold = read_conll(path)
     return score(gold, tag_sentences(gold, tagger))

@@ -91,8 +91,9 @@ class Tagger:
         The model's names file (:func:`names_path`, the training names it was
         trained to look up) is loaded with it when present. ``gazetteer``
         (optional) adds names: it maps a normalized token or space-joined n-gram
-        to the types it is known as (PER/ORG/GPE/LOC); see
-        :mod:`hadath.entities.features`.
+        to the types it is known as (PER/ORG/GPE/LOC); give it a ``starts`` set
+        of the names' first words (as :class:`DictGazetteer` has) and only
+        n-grams starting with one are looked up. See :mod:`hadath.entities.features`.
         """
         model = Path(path) if path is not None else MODEL_PATH
         if not model.is_file():
@@ -103,8 +104,9 @@ class Tagger:
         except (OSError, ValueError) as exc:
             raise HadathError(f"NER model cannot be read: {model} ({exc})") from None
         names = model_names(model)
-        combined = Gazetteers(names, gazetteer) if names and gazetteer else names or gazetteer
-        return cls(crf, model, combined)
+        if names is not None and gazetteer is not None:
+            return cls(crf, model, Gazetteers(names, gazetteer))
+        return cls(crf, model, names if names is not None else gazetteer)
 
     @property
     def labels(self) -> list[str]:
