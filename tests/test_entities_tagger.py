@@ -212,3 +212,9 @@ def test_evaluate_file_defaults_to_the_shipped_model(tmp_path: Path) -> None:
     path.write_text("".join(f"{w} {t}\n" for w, t in gold), encoding="utf-8")
     report = evaluate_file(path)
     assert (report.micro.tp, report.micro.fp, report.micro.fn) == (4, 0, 0)
+
+
+@needs_model
+def test_odd_words_do_not_break_tagging(tagger: Tagger) -> None:
+    odd = ["", " ", "\u200f", "ـ", "ً", "١٢٣", "ABC", "«", "وـ"]
+    assert len(tagger.tag(["قال", *odd, "بوتين"])) == len(odd) + 2

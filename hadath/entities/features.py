@@ -45,6 +45,11 @@ def _known(word: str) -> bool:
     return bool(word) and bool(simplemma.is_known(word, lang="ar"))
 
 
+def _info(word: str) -> tuple[str, str, int, tuple[str, ...], bool]:
+    """The tokenizer's (norm, stem, stem offset, prefixes, is_punct); safe on ''."""
+    return word_info(word) if word else ("", "", 0, (), True)
+
+
 def _bare(word: str) -> str:
     return DIACRITICS.sub("", word).replace(TATWEEL, "")
 
@@ -88,7 +93,7 @@ def word_key(word: str) -> tuple[str, str, str]:
     The stem is :mod:`hadath.text.tokenize`'s (و ف ب ل ك ال س split off), so it
     equals ``Token.stem`` for the same word.
     """
-    norm, stem = word_info(word)[:2]
+    norm, stem = _info(word)[:2]
     stem = stem or norm
     return norm, stem, load_titles().get(stem, "")
 
@@ -100,7 +105,7 @@ def bare_key(word: str) -> str:
     This is how names are written in a gazetteer (as :mod:`hadath.entities.gazetteer`
     matches them).
     """
-    norm, stem, _, prefixes, _ = word_info(word)
+    norm, stem, _, prefixes, _ = _info(word)
     stem = stem or norm
     return "ال" + stem if "ال" in prefixes else stem
 
@@ -114,7 +119,7 @@ def lemma_key(word: str) -> str:
 
 def is_unknown(word: str) -> bool:
     """Neither the word nor its stem is in simplemma's Arabic lexicon."""
-    rel = word_info(word)[2]
+    rel = _info(word)[2]
     return not (_known(_bare(word)) or _known(_bare(word[rel:])))
 
 
