@@ -40,6 +40,31 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_eval_ner(args: argparse.Namespace) -> int:
+    from hadath.entities.evaluate import evaluate_file
+    from hadath.entities.tagger import Tagger
+
+    report = evaluate_file(args.file, Tagger.load(args.model))
+    print(report.as_table())
+    print(report.as_json())
+    return 0
+
+
+def _cmd_eval_events(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from hadath.events.evaluate import run_and_evaluate
+
+    with tempfile.TemporaryDirectory() as workdir:
+        report = run_and_evaluate(args.gold, workdir)
+    print(report.as_table())
+    if args.json:
+        import json
+
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from hadath.export import FORMATS, KINDS
 
@@ -61,6 +86,17 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", default="jsonl", choices=FORMATS)
     exp.add_argument("-o", "--output", help="output file (default: standard output)")
     exp.set_defaults(func=_cmd_export)
+
+    evaluate = sub.add_parser("eval", help="measure hadath against gold annotations")
+    what = evaluate.add_subparsers(dest="what", required=True)
+    ner = what.add_parser("ner", help="entity tagger on a CoNLL file (token TAG lines)")
+    ner.add_argument("file", metavar="FILE")
+    ner.add_argument("--model", help="CRF model file (default: the shipped one)")
+    ner.set_defaults(func=_cmd_eval_ner)
+    events = what.add_parser("events", help="events of a run against gold sentences (JSONL)")
+    events.add_argument("gold", metavar="GOLD.jsonl")
+    events.add_argument("--json", action="store_true", help="also print the report as JSON")
+    events.set_defaults(func=_cmd_eval_events)
 
     summary = sub.add_parser("summary", help="a readable summary of what is stored")
     summary.add_argument("--db", default=DEFAULT_DB)

@@ -21,7 +21,7 @@ import duckdb
 from hadath.errors import HadathError
 from hadath.store.db import Store, loads
 
-SPAN = "STRUCT(entity_id VARCHAR, text VARCHAR)"
+SPAN = 'STRUCT(entity_id VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER)'
 # Field name -> DuckDB type, per record kind: the export contract, in order.
 FIELDS: dict[str, dict[str, str]] = {
     "articles": {

@@ -105,6 +105,8 @@ class Article:
     story_id: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
     spans: dict[str, list[Span]] = field(default_factory=dict)
+    # Other stage results that are not spans (events, quotes), by kind.
+    records: dict[str, list[Any]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:

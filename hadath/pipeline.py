@@ -28,10 +28,14 @@ _STAGE_MODULES = (
     "hadath.text.stage",
     "hadath.dates.published",
     "hadath.dedup.near",
+    "hadath.entities.stage",
+    "hadath.entities.merge",
+    "hadath.events.stage",
+    "hadath.dedup.stories",
 )
 
-DEFAULT_STAGES = ("segment", "tokenize", "published")
-DEFAULT_CORPUS_STAGES = ("dedup",)
+DEFAULT_STAGES = ("segment", "tokenize", "published", "entities", "events")
+DEFAULT_CORPUS_STAGES = ("dedup", "entities", "events", "stories")
 
 
 def stage(name: str) -> Callable[[StageFn], StageFn]:

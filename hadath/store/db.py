@@ -15,7 +15,8 @@ from typing import Any
 import duckdb
 
 from hadath.errors import HadathError
-from hadath.model import Article, Document
+from hadath.model import Article, Document, Span
+from hadath.store.rows import event_row, quote_row
 
 SCHEMA_VERSION = "1"
 
@@ -46,7 +47,11 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS quotes (
         id VARCHAR PRIMARY KEY, article_id VARCHAR, speaker VARCHAR, verb VARCHAR, text VARCHAR,
         start INTEGER, "end" INTEGER)""",
+    """CREATE TABLE IF NOT EXISTS article_mentions (
+        article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, type VARCHAR,
+        key VARCHAR, actor_id VARCHAR, role VARCHAR, country VARCHAR, source VARCHAR)""",
     "CREATE TABLE IF NOT EXISTS article_signatures (article_id VARCHAR PRIMARY KEY, sig BLOB)",
+    "CREATE TABLE IF NOT EXISTS article_embeddings (article_id VARCHAR PRIMARY KEY, vec BLOB)",
     """CREATE TABLE IF NOT EXISTS stories (id VARCHAR PRIMARY KEY, title VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS framing (
         outlet VARCHAR, actor VARCHAR, label VARCHAR, count INTEGER, examples VARCHAR)""",
@@ -58,6 +63,22 @@ ARTICLE_COLUMNS = (
     "id", "doc_id", "source", "idx", "role", "title", "subtitle", "dateline", "byline", "outlet",
     "url", "published", "published_reason", "published_text", "body", "duplicate_of", "story_id",
 )  # fmt: skip
+
+
+EVENT_COLUMNS = (
+    "id", "article_id", "type", "mode", "cameo", "source", "target", "date", "date_text",
+    "location", "negated", "hypothetical", "evidence", "confidence", "reports",
+)  # fmt: skip
+QUOTE_COLUMNS = ("id", "article_id", "speaker", "verb", "text", "start", "end")
+MENTION_COLUMNS = (
+    "article_id", "start", "end", "text", "type", "key", "actor_id", "role", "country", "source",
+)  # fmt: skip
+
+
+def _mention_row(article: Article, span: Span) -> tuple[Any, ...]:
+    a = span.attrs
+    return (article.id, span.start, span.end, span.text, span.label, a["key"], a["actor_id"],
+            a["role"], a["country"], a["source"])  # fmt: skip
 
 
 def _document_row(doc: Document) -> tuple[Any, ...]:
@@ -136,12 +157,28 @@ class Store:
         if not docs:
             return
         with self.transaction():
-            self._insert("documents", DOCUMENT_COLUMNS, [_document_row(d) for d in docs])
+            self.insert_rows("documents", DOCUMENT_COLUMNS, [_document_row(d) for d in docs])
             rows = [_article_row(a, doc) for doc in docs for a in doc.articles]
-            self._insert("articles", ARTICLE_COLUMNS, rows)
+            self.insert_rows("articles", ARTICLE_COLUMNS, rows)
+            mentions = [_mention_row(a, span) for doc in docs for a in doc.articles
+                        for span in a.spans.get("entities", [])]  # fmt: skip
+            self.insert_rows("article_mentions", MENTION_COLUMNS, mentions)
+            self._insert_records(docs)
 
-    def _insert(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
-        """Multi-row INSERTs: far faster in DuckDB than one statement per row."""
+    def _insert_records(self, docs: list[Document]) -> None:
+        """Events and quotations that stages left in ``article.records``."""
+        events, quotes = [], []
+        for article in (a for doc in docs for a in doc.articles):
+            events += [event_row(e, i, article.body)
+                       for i, e in enumerate(article.records.get("events", []))]  # fmt: skip
+            quotes += [quote_row(q, i) for i, q in enumerate(article.records.get("quotes", []))]
+        self.insert_rows("events", EVENT_COLUMNS, events)
+        self.insert_rows("quotes", QUOTE_COLUMNS, quotes)
+
+    def insert_rows(
+        self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]
+    ) -> None:
+        """Multi-row INSERTs (inside the caller's transaction): far faster than one per row."""
         one = "(" + ", ".join("?" * len(columns)) + ")"
         names = ", ".join(f'"{c}"' for c in columns)
         for start in range(0, len(rows), INSERT_CHUNK):
@@ -153,7 +190,7 @@ class Store:
     def add_signatures(self, rows: list[tuple[str, bytes]]) -> None:
         """Store MinHash signatures (article id, bytes) for later incremental runs."""
         with self.transaction():
-            self._insert("article_signatures", ("article_id", "sig"), rows)
+            self.insert_rows("article_signatures", ("article_id", "sig"), rows)
 
     # Reading -------------------------------------------------------------------
 

@@ -1,0 +1,121 @@
+"""Knowledge-base names found in text: a multi-pattern matcher over clitic-split tokens.
+
+Every actor name of the knowledge base (normalized, with and without its article)
+goes into one Aho-Corasick automaton. A sentence is matched as the sequence of its
+tokens' *matching forms* — the word without its proclitics (و ف ب ل ك س) but with
+its article (``وللرئيس`` → ``الرييس``) — joined by spaces, so names match at word
+boundaries only and whatever clitics the words carry.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import ahocorasick
+
+from hadath.actors.kb import KnowledgeBase, key
+from hadath.model import Token
+from hadath.text.clitics import dictionary_lemma
+
+ARTICLE = "ال"
+BREAK = "|"  # stands for punctuation: no name matches across it
+
+
+def matching_form(token: Token) -> str:
+    """The token as names are written: proclitics split off, the article kept."""
+    if token.is_punct or not token.stem:
+        return BREAK
+    return ARTICLE + token.stem if ARTICLE in token.prefixes else token.stem
+
+
+def mention_start(token: Token, body: str) -> int:
+    """Where a name starting at ``token`` begins in the body (its article included)."""
+    if ARTICLE in token.prefixes:
+        article_at = token.stem_start - 2
+        if article_at >= token.start and body[article_at : token.stem_start] in ("ال", "آل"):
+            return article_at
+    return token.stem_start if token.stem_start >= 0 else token.start
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    first: int  # index of the first token
+    last: int  # index of the last token (inclusive)
+    actor_ids: tuple[str, ...]  # curated actors first
+
+
+class Gazetteer:
+    """All knowledge-base names in one automaton."""
+
+    def __init__(self, kb: KnowledgeBase, include_petrarch: bool = True) -> None:
+        self.kb = kb
+        ids: dict[str, list[str]] = {}
+        written = _written_forms(kb)
+        for name, actor_id in kb.names(include_petrarch=include_petrarch):
+            # Forms without their article are not needed: tokens keep "ال" in their
+            # matching form; bare forms would match common words (بحد أقصى ≠ الأقصى).
+            if (name, actor_id) not in written or not self._usable(actor_id, name):
+                continue
+            bucket = ids.setdefault(name, [])
+            if actor_id not in bucket:
+                bucket.append(actor_id)
+        self.automaton = ahocorasick.Automaton()
+        for name, actor_ids in ids.items():
+            self.automaton.add_word(f" {name} ", (name.count(" ") + 1, tuple(actor_ids)))
+        self.automaton.make_automaton()
+
+    def _usable(self, actor_id: str, name: str) -> bool:
+        """Curated actors always; converted ones need a country or body in their code, and
+        a one-word name of theirs must not be an ordinary Arabic word (أفضل، صحافي)."""
+        actor = self.kb.by_id(actor_id)
+        if actor is None or actor.origin != "petrarch":
+            return actor is not None
+        if " " not in name and dictionary_lemma(name) is not None:
+            return False
+        return bool(actor.code) and len(actor.code) >= 6
+
+    def find(self, tokens: list[Token]) -> list[Match]:
+        """Longest, leftmost, non-overlapping name matches in a token sequence."""
+        forms = [matching_form(t) for t in tokens]
+        starts, position = [], 1
+        for form in forms:
+            starts.append(position)
+            position += len(form) + 1
+        text = " " + " ".join(forms) + " "
+        token_at = {start: i for i, start in enumerate(starts)}
+        found = []
+        for end, (length, actor_ids) in self.automaton.iter(text):
+            last_char = end - 1  # the closing space
+            first = _first_token(token_at, text, last_char, length)
+            if first is not None:
+                found.append(Match(first, first + length - 1, actor_ids))
+        return _longest_first(found)
+
+
+def _written_forms(kb: KnowledgeBase) -> set[tuple[str, str]]:
+    return {(key(name), actor.id) for actor in kb for name in (actor.name, *actor.names)}
+
+
+def _first_token(token_at: dict[int, int], text: str, last_char: int, words: int) -> int | None:
+    """Index of the first token of a match whose closing space is at ``last_char``."""
+    position = last_char
+    for _ in range(words):
+        position = text.rfind(" ", 0, position)
+    return token_at.get(position + 1)
+
+
+def _longest_first(matches: list[Match]) -> list[Match]:
+    taken: set[int] = set()
+    kept = []
+    for match in sorted(matches, key=lambda m: (m.first - m.last, m.first)):
+        span = set(range(match.first, match.last + 1))
+        if not span & taken:
+            taken |= span
+            kept.append(match)
+    return sorted(kept, key=lambda m: m.first)
+
+
+@functools.cache
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer(KnowledgeBase.load())

@@ -1,0 +1,205 @@
+"""Within an article: roles attached to persons, short and role references resolved.
+
+* **Roles.** A person's role is the title phrase just before the name, from the
+  nearest role head (``وزير الخارجية الروسي سيرغي لافروف``; a head before it joins:
+  ``نائب وزير الخارجية``) or, failing that, an appositive after it (``ياكوفينكو، سفير
+  روسيا الاتحادية لدى بريطانيا``), running through the names it mentions and stopping
+  at punctuation or a stop word. The role's demonym or named country gives the
+  person's country (known actors keep their own).
+* **Partial names.** A one-word person (``لافروف``) is the person of the article whose
+  name ends with that word.
+* **Role references.** A definite role head with a demonym (``الوزير الروسي``،
+  ``السفير الروسي``) that names nobody is the last person before it whose role has
+  that head and whose country the demonym names.
+
+Each mention gets a ``key``: ``actor:<id>`` for known actors, else ``name:<TYPE>:<name>``.
+"""
+
+from __future__ import annotations
+
+from hadath.actors.kb import KnowledgeBase, strip_article
+from hadath.entities.gazetteer import mention_start
+from hadath.entities.mentions import Mention
+from hadath.entities.rules import entity_rules
+from hadath.model import Article, Token
+from hadath.text.normalize import normalize
+
+ROLE_WINDOW = 7  # tokens searched before a name for its title
+APPOSITIVE_MAX = 10  # tokens an appositive role may run
+
+
+def _head(token: Token) -> bool:
+    return token.stem in entity_rules().role_heads
+
+
+def _stop(token: Token) -> bool:
+    return token.is_punct or token.norm in entity_rules().role_stops
+
+
+def _role_before(
+    tokens: list[Token], first: int, taken: set[int], persons_end: set[int]
+) -> int | None:
+    """Index of the token where the title before a name starts, if any.
+
+    The title runs back to the furthest role head within reach (``المتحدث باسم وزارة
+    الدفاع الروسية اللواء``), not across another name; but a phrase that is the
+    appositive of a person named just before it (``بوغدانوف، المبعوث الشخصي للرئيس
+    بوتين``) belongs to that person, and the name after it only takes the nearest head.
+    """
+    heads = []
+    links = entity_rules().role_links
+    for i in range(first - 1, max(-1, first - 1 - ROLE_WINDOW), -1):
+        if tokens[i].norm in links and i < first - 1:
+            continue  # "السفير الروسي في بريطانيا ألكسندر ياكوفيتكو"
+        if _stop(tokens[i]) or i in taken:  # taken: tokens of other persons' names
+            break
+        if _head(tokens[i]):
+            heads.append(i)
+    if not heads:
+        return None
+    if tokens[first - 1].norm in entity_rules().role_links:
+        return None  # "المتحدثة باسم دي ميستورا": the name is whom the role serves
+    furthest = heads[-1]
+    before = furthest - 1
+    if before >= 0 and tokens[before].text in ("،", ","):
+        before -= 1
+    coordinated = bool(set(tokens[furthest].prefixes) & {"و", "ف"})  # "ونائب وزير ...": its own
+    return heads[0] if before in persons_end and not coordinated else furthest
+
+
+def _role_after(tokens: list[Token], last: int, ends: dict[int, int]) -> tuple[int, int] | None:
+    """``(first, last)`` token indices of an appositive role after a name, if any."""
+    i = last + 1
+    if i < len(tokens) and tokens[i].text in ("،", ","):
+        i += 1
+    if i >= len(tokens) or not _head(tokens[i]) or set(tokens[i].prefixes) & {"و", "ف"}:
+        return None  # "ونائب وزير ...": a second person, coordinated
+    start, j = i, i
+    while j < len(tokens) and j - start < APPOSITIVE_MAX and not _stop(tokens[j]):
+        if j in ends:  # a name inside the role: take it, go on only through a link word
+            j = ends[j]
+            after = j + 1
+            if after < len(tokens) and tokens[after].norm in entity_rules().role_links:
+                j = after + 1
+                continue
+            return start, j
+        j += 1
+    return (start, j - 1) if j - 1 >= start else None
+
+
+def _country_in(tokens: list[Token], first: int, last: int, kb: KnowledgeBase,
+                inside: list[Mention]) -> str | None:  # fmt: skip
+    for mention in inside:
+        if mention.type in ("GPE", "ORG") and mention.country:
+            return mention.country
+    for token in tokens[first : last + 1]:
+        country = kb.demonym(token.norm)
+        if country is not None:
+            return country.country
+    return None
+
+
+def _role_text(body: str, first: Token, last: Token) -> str:
+    """The role phrase as text, its first word without proclitics (``للرئيس`` → ``الرئيس``)."""
+    start = mention_start(first, body)
+    text = body[start : last.end].strip(" ،,")
+    if "ال" in first.prefixes and not text.startswith(("ال", "آل")):
+        text = "ال" + text
+    return text
+
+
+def attach_roles(article: Article, mentions: list[Mention], kb: KnowledgeBase) -> None:
+    """Set ``role`` (and ``country`` when unknown) on every person mention."""
+    for mention in mentions:
+        if mention.type != "PER":
+            continue
+        tokens = article.sentences[mention.sentence].tokens
+        same = [m for m in mentions if m.sentence == mention.sentence and m is not mention]
+        ends = {m.first: m.last for m in same}
+        taken = {i for m in same if m.type == "PER" for i in range(m.first, m.last + 1)}
+        persons_end = {m.last for m in same if m.type == "PER"}
+        before = _role_before(tokens, mention.first, taken, persons_end)
+        span = (before, mention.first - 1) if before is not None else None
+        span = span or _role_after(tokens, mention.last, ends)
+        if span is None:
+            continue
+        first, last = span
+        mention.role = mention.role or _role_text(article.body, tokens[first], tokens[last])
+        inside = [m for m in same if first <= m.first and m.last <= last]
+        if mention.actor_id is None:  # a known actor keeps the knowledge base's country
+            mention.country = mention.country or _country_in(tokens, first, last, kb, inside)
+
+
+def name_key(mention: Mention) -> str:
+    words = [strip_article(w) for w in normalize(mention.text).split()]
+    return f"name:{mention.type}:{' '.join(words)}"
+
+
+def _assign_keys(mentions: list[Mention]) -> None:
+    for mention in mentions:
+        mention.key = f"actor:{mention.actor_id}" if mention.actor_id else name_key(mention)
+    persons = [m for m in mentions if m.type == "PER"]
+    for mention in persons:
+        words = normalize(mention.text).split()
+        if mention.actor_id or len(words) > 2:
+            continue
+        fuller = [p for p in persons if len(normalize(p.text).split()) > len(words)
+                  and normalize(p.text).split()[-len(words):] == words]  # fmt: skip
+        if len({p.key for p in fuller}) == 1:
+            mention.key = fuller[0].key
+            mention.role = mention.role or fuller[0].role
+            mention.country = mention.country or fuller[0].country
+
+
+def _references(article: Article, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """Mentions for ``الوزير الروسي``-style references to a person named before."""
+    heads = entity_rules().reference_heads
+    found = []
+    for index, sentence in enumerate(article.sentences):
+        tokens = sentence.tokens
+        for i in range(len(tokens) - 1):
+            head, adjective = tokens[i], tokens[i + 1]
+            if "ال" not in head.prefixes or head.stem not in heads:
+                continue
+            country = kb.demonym(adjective.norm)
+            if country is None or _names_follow(mentions, index, i + 1):
+                continue
+            if any(m.sentence == index and m.first == i and m.type == "PER" for m in mentions):
+                continue
+            person = _last_person(mentions, index, head.start, head.stem, country.country)
+            if person is not None:
+                start = mention_start(head, article.body)
+                found.append(Mention(start, adjective.end, article.body[start : adjective.end],
+                                     "PER", index, i, i + 1, person.actor_id, "reference",
+                                     person.role, person.country, person.key))  # fmt: skip
+    return found
+
+
+def _names_follow(mentions: list[Mention], sentence: int, last: int) -> bool:
+    return any(m.sentence == sentence and m.first == last + 1 for m in mentions)
+
+
+def _last_person(mentions: list[Mention], sentence: int, before: int, head: str,
+                 country: str | None) -> Mention | None:  # fmt: skip
+    candidates = [
+        m for m in mentions
+        if m.type == "PER" and m.start < before and m.country == country
+        and m.role and _role_head(m.role) == head
+    ]  # fmt: skip
+    return candidates[-1] if candidates else None
+
+
+def _role_head(role: str) -> str:
+    """The first word of a role, normalized, without its article (``وزير``)."""
+    words = normalize(role).split()
+    return strip_article(words[0]) if words else ""
+
+
+def link_article(article: Article, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """Roles, keys and references for one article's mentions; returns all mentions."""
+    attach_roles(article, mentions, kb)
+    _assign_keys(mentions)
+    references = _references(article, mentions, kb)
+    covered = {(r.sentence, i) for r in references for i in range(r.first, r.last + 1)}
+    kept = [m for m in mentions if (m.sentence, m.first) not in covered]  # office -> person
+    return sorted(kept + references, key=lambda m: m.start)

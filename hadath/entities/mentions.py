@@ -1,0 +1,215 @@
+"""Finding entity mentions in an article: knowledge base, statistical tagger, one decision.
+
+Two sources propose spans over each sentence's tokens:
+
+* the knowledge-base gazetteer (:mod:`hadath.entities.gazetteer`): exact names of
+  known actors, with their type and actor;
+* the CRF tagger trained on ANERcorp (:mod:`hadath.entities.tagger`): PER, ORG and
+  LOC spans of names the knowledge base does not know.
+
+One decision per span: a knowledge-base match wins over any tagger span it overlaps
+(it is exact and carries an actor); a tagger span is kept only where no match
+overlaps it, and only if it passes the name filters (no function words, no
+punctuation; a lone person word must not be an ordinary Arabic word unless a title
+precedes it). A tagger LOC is a GPE unless its head noun names a region, water or
+site (``loc_heads``). A matched office (``الرئيس الفرنسي``) directly before a person
+is that person's title, not a mention of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hadath.actors.kb import KnowledgeBase
+from hadath.entities.gazetteer import Gazetteer, Match, matching_form, mention_start
+from hadath.entities.rules import entity_rules
+from hadath.entities.tagger import Tagger
+from hadath.model import Article, Token
+from hadath.text.clitics import dictionary_lemma
+
+TITLE_REACH = 5  # "السفير الروسي في بريطانيا ألكسندر": the title may stand four words back
+OFFICE_KINDS = frozenset({"office", "presidency"})
+# Plural, dual and adverbial endings: منفصلين → منفصل, لهجومين → هجوم, ميدانياً → ميداني.
+ORDINARY_SUFFIXES = ("ين", "ون", "ات", "ان", "ا", "ه", "ها", "ية", "تا", "وا", "ت")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of an entity in an article body."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # PER | ORG | GPE | LOC
+    sentence: int
+    first: int  # first token index in the sentence
+    last: int  # last token index (inclusive)
+    actor_id: str | None = None
+    source: str = "kb"  # kb | crf | reference
+    role: str | None = None
+    country: str | None = None
+    key: str = ""  # within-article entity key (set by linking)
+
+
+def _span(article: Article, tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+    return mention_start(tokens[first], article.body), tokens[last].end
+
+
+def _kb_mention(article: Article, kb: KnowledgeBase, index: int, tokens: list[Token],
+                match: Match) -> Mention:  # fmt: skip
+    actor = kb.by_id(match.actor_ids[0])
+    start, end = _span(article, tokens, match.first, match.last)
+    return Mention(start, end, article.body[start:end], actor.type, index, match.first,
+                   match.last, actor.id, "kb", country=actor.country)  # fmt: skip
+
+
+def _is_name_word(token: Token) -> bool:
+    rules = entity_rules()
+    return (
+        not token.is_punct
+        and token.stem not in rules.not_names
+        and token.norm not in rules.not_names
+    )
+
+
+def _titled(tokens: list[Token], first: int) -> bool:
+    """Whether a role head (الرئيس، اللواء ...) stands shortly before token ``first``."""
+    heads = entity_rules().role_heads
+    return any(tokens[i].stem in heads for i in range(max(0, first - TITLE_REACH), first))
+
+
+def _ordinary(token: Token) -> bool:
+    """Whether a word is in the Arabic lexicon (as written, or without its proclitics)."""
+    bare = token.text[max(0, token.stem_start - token.start) :] if token.stem_start >= 0 else ""
+    bare = bare.rstrip("\u064b\u064c\u064d")
+    bases = {bare, bare[1:]} if bare[:1] in "وفبلك" else {bare}  # a proclitic left unsplit
+    forms = (
+        {token.text}
+        | bases
+        | {base[: -len(s)] for base in bases for s in ORDINARY_SUFFIXES if base.endswith(s)}
+    )
+    return any(dictionary_lemma(form) is not None for form in forms if len(form) >= 2)
+
+
+def _accept_tagged(tokens: list[Token], first: int, last: int, kind: str) -> bool:
+    """Tagger spans must look like names: no function words, not all ordinary words
+    (ميدانياً، نظيره التركي) unless a title or a place noun introduces them."""
+    words = tokens[first : last + 1]
+    if not all(_is_name_word(t) for t in words):
+        return False
+    if set(words[0].prefixes) & {"ب", "ل", "ك"} and kind == "PER":
+        return False
+    if all(_ordinary(t) for t in words):
+        return _titled(tokens, first) if kind == "PER" else _after_place_noun(tokens, first)
+    return True
+
+
+def _after_place_noun(tokens: list[Token], first: int) -> bool:
+    return first > 0 and tokens[first - 1].stem in entity_rules().place_nouns
+
+
+def _tagged_type(tokens: list[Token], first: int, kind: str) -> str:
+    if kind != "LOC":
+        return kind
+    head = tokens[first - 1].stem if first > 0 else ""
+    return (
+        "LOC"
+        if head in entity_rules().loc_heads or tokens[first].stem in entity_rules().loc_heads
+        else "GPE"
+    )
+
+
+def _outside(spans: list[tuple[int, int, str]], taken: set[int]) -> list[tuple[int, int, str]]:
+    """Tagger spans with the tokens of knowledge-base matches cut out (runs kept apart)."""
+    out = []
+    for first, end, kind in spans:
+        run: list[int] = []
+        for i in [*range(first, end), None]:
+            if i is not None and i not in taken:
+                run.append(i)
+            elif run:
+                out.append((run[0], run[-1] + 1, kind))
+                run = []
+    return out
+
+
+def _tagger_mentions(article: Article, index: int, tokens: list[Token], tagger: Tagger,
+                     taken: set[int]) -> list[Mention]:  # fmt: skip
+    words = [t.text for t in tokens]
+    out = []
+    for first, end, kind in _outside(tagger.spans(words), taken):
+        last = end - 1
+        if kind == "LOC" and _titled(tokens, first):
+            kind = "PER"  # "السفير الروسي في بريطانيا ألكسندر ياكوفيتكو"
+        if not _accept_tagged(tokens, first, last, kind):
+            continue
+        start, stop = _span(article, tokens, first, last)
+        out.append(Mention(start, stop, article.body[start:stop], _tagged_type(tokens, first, kind),
+                           index, first, last, None, "crf"))  # fmt: skip
+    return out
+
+
+def _offices_as_titles(kb: KnowledgeBase, mentions: list[Mention]) -> list[Mention]:
+    """Drop an office mention directly followed by a person: it is that person's title."""
+    kept = []
+    for i, mention in enumerate(mentions):
+        actor = kb.by_id(mention.actor_id) if mention.actor_id else None
+        following = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            actor is not None
+            and actor.kind in OFFICE_KINDS
+            and following is not None
+            and following.type == "PER"
+            and following.sentence == mention.sentence
+            and following.first == mention.last + 1
+        ):
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _side_mentions(article: Article, index: int, tokens: list[Token], kb: KnowledgeBase,
+                   taken: set[int]) -> list[Mention]:  # fmt: skip
+    """``الجانب الروسي``، ``وفد إسرائيلي``، ``القوات التركية``: a group noun and a demonym
+    name the country's side (its government, army, delegation)."""
+    heads = entity_rules().side_nouns
+    out = []
+    for i in range(len(tokens) - 1):
+        head, adjective = tokens[i], tokens[i + 1]
+        is_side = head.stem in heads or kb.agents.sector(head.stem)
+        if i in taken or i + 1 in taken or not is_side:
+            continue
+        country = kb.demonym(adjective.norm)
+        if country is None or country.kind != "country":
+            continue
+        start, end = _span(article, tokens, i, i + 1)
+        out.append(Mention(start, end, article.body[start:end], "GPE", index, i, i + 1,
+                           country.id, "side", country=country.country))  # fmt: skip
+    return out
+
+
+def sentence_mentions(article: Article, index: int, gazetteer: Gazetteer,
+                      tagger: Tagger | None) -> list[Mention]:  # fmt: skip
+    """Mentions in sentence ``index`` of ``article``, in text order."""
+    tokens = article.sentences[index].tokens
+    found = [_kb_mention(article, gazetteer.kb, index, tokens, m) for m in gazetteer.find(tokens)]
+    taken = {i for m in found for i in range(m.first, m.last + 1)}
+    found += _side_mentions(article, index, tokens, gazetteer.kb, taken)
+    taken = {i for m in found for i in range(m.first, m.last + 1)}
+    if tagger is not None:
+        found += _tagger_mentions(article, index, tokens, tagger, taken)
+    found.sort(key=lambda m: m.first)
+    return _offices_as_titles(gazetteer.kb, found)
+
+
+def find_mentions(article: Article, gazetteer: Gazetteer, tagger: Tagger | None) -> list[Mention]:
+    """Every mention in ``article`` (its sentences must be tokenized)."""
+    out: list[Mention] = []
+    for index in range(len(article.sentences)):
+        out += sentence_mentions(article, index, gazetteer, tagger)
+    return out
+
+
+def forms(tokens: list[Token]) -> list[str]:
+    """Matching forms of tokens (re-exported for the linking rules)."""
+    return [matching_form(t) for t in tokens]

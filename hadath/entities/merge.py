@@ -1,0 +1,170 @@
+"""Across the corpus: article-level mentions merged into entities, name variants joined.
+
+* Mentions of a known actor are one entity (its id is the actor's).
+* Unknown names are grouped by their normalized form (article stripped).
+* A person's unknown name that is a transliteration variant of a known person's
+  (``ياكوفيتكو`` / ``ياكوفينكو``) joins that person; two unknown variants join each
+  other. Variants must have as many words, their last words (surnames) must be at
+  least ``SURNAME_SIMILARITY`` alike and the whole names ``NAME_SIMILARITY`` alike,
+  and first names, when both have one, must agree as well: so بشار الأسد and حافظ
+  الأسد, or محمد بن سلمان and محمد بن سلطان, stay apart.
+
+The merge is recomputed over the stored mentions after each batch (``entities``
+corpus stage), so a new spelling seen later joins the entity it belongs to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from hadath.actors.kb import KnowledgeBase
+from hadath.pipeline import corpus_stage
+from hadath.store.db import Store
+from hadath.text.normalize import normalize
+
+SURNAME_SIMILARITY = 0.8
+MIN_FUZZY_SURNAME = 6  # shorter surnames must match exactly (سلمان ≠ سلطان)
+NAME_SIMILARITY = 0.85
+FIRST_NAME_SIMILARITY = 0.75
+
+
+def similarity(a: str, b: str) -> float:
+    """Normalized Levenshtein similarity of two normalized names (1.0 = equal)."""
+    return Levenshtein.normalized_similarity(a, b)
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """Whether two normalized person names are spelling variants of one name."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or a == b:
+        return a == b
+    surnames = wa[-1], wb[-1]
+    if surnames[0] != surnames[1] and min(map(len, surnames)) < MIN_FUZZY_SURNAME:
+        return False
+    if similarity(*surnames) < SURNAME_SIMILARITY or similarity(a, b) < NAME_SIMILARITY:
+        return False
+    return all(similarity(x, y) >= FIRST_NAME_SIMILARITY for x, y in zip(wa, wb, strict=True))
+
+
+@dataclass
+class Group:
+    """Mentions that are one entity, with what is known about it."""
+
+    key: str
+    type: str
+    actor_id: str | None = None
+    rows: list[dict] = field(default_factory=list)
+
+    def name(self) -> str:
+        """The group's most frequent written form, normalized (for variant matching)."""
+        texts = [r["text"] for r in self.rows if r["source"] != "reference"]
+        return normalize(Counter(texts).most_common(1)[0][0]) if texts else self.key
+
+
+def _person_names(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """Normalized names of known persons, by word count, for variant matching."""
+    names: dict[str, list[str]] = defaultdict(list)
+    for actor in kb:
+        if actor.type == "PER" and actor.origin != "petrarch":
+            for name in (actor.name, *actor.names):
+                names[normalize(name)].append(actor.id)
+    return names
+
+
+def _join_variants(groups: dict[str, Group], kb: KnowledgeBase) -> None:
+    """Fold unknown person-name groups into a known person's or another variant's group."""
+    known = _person_names(kb)
+    unknown = sorted((g for g in groups.values() if g.actor_id is None and g.type == "PER"),
+                     key=lambda g: -len(g.rows))  # fmt: skip
+    for group in unknown:
+        name = group.name()
+        target = next((ids[0] for n, ids in known.items() if same_person_name(name, n)), None)
+        if target is not None:
+            _move(groups, group, f"actor:{target}", target)
+            continue
+        for other in unknown:
+            if other is not group and other.key in groups and same_person_name(name, other.name()):
+                _move(groups, group, other.key, None)
+                break
+
+
+def _move(groups: dict[str, Group], group: Group, key: str, actor_id: str | None) -> None:
+    target = groups.setdefault(key, Group(key, group.type, actor_id))
+    target.rows += group.rows
+    del groups[group.key]
+
+
+def _most_common(values: list[str | None]) -> str | None:
+    counted = Counter(v for v in values if v)
+    return counted.most_common(1)[0][0] if counted else None
+
+
+def entity_id(group: Group) -> str:
+    if group.actor_id:
+        return group.actor_id
+    digest = hashlib.sha1(group.key.encode("utf-8")).hexdigest()[:12]
+    return f"{group.type.lower()}.{digest}"
+
+
+def entity_row(group: Group, kb: KnowledgeBase) -> tuple:
+    actor = kb.by_id(group.actor_id) if group.actor_id else None
+    texts = [r["text"] for r in group.rows if r["source"] != "reference"]
+    role = _most_common([r["role"] for r in group.rows])
+    if actor is not None:
+        day = _most_common([r["published"].isoformat() for r in group.rows if r["published"]])
+        code = actor.code_on(day) if day else actor.code
+        name, kind, country = actor.name, actor.type, actor.country
+        role = role or (actor.role.ar if actor.role else None)
+    else:
+        name = max(Counter(texts).items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+        kind, country = group.type, _most_common([r["country"] for r in group.rows])
+        code = None
+    variants = sorted(set(texts))
+    return (
+        entity_id(group),
+        name,
+        kind,
+        code,
+        country,
+        role,
+        json.dumps(variants, ensure_ascii=False),
+    )
+
+
+def build_groups(store: Store) -> dict[str, Group]:
+    groups: dict[str, Group] = {}
+    sql = (
+        "SELECT m.*, a.published FROM article_mentions m JOIN articles a ON a.id = m.article_id "
+        "ORDER BY m.article_id, m.start"
+    )
+    for row in store.rows(sql):
+        group = groups.setdefault(row["key"], Group(row["key"], row["type"], row["actor_id"]))
+        group.rows.append(row)
+    return groups
+
+
+@corpus_stage("entities")
+def merge_entities(store: Store, new_ids: list[str]) -> int:
+    """Rebuild ``entities`` and ``mentions`` from every stored article's mentions."""
+    kb = KnowledgeBase.load()
+    groups = build_groups(store)
+    _join_variants(groups, kb)
+    entities, mentions = [], []
+    for group in groups.values():
+        row = entity_row(group, kb)
+        entities.append(row)
+        mentions += [(row[0], m["article_id"], m["start"], m["end"], m["text"]) for m in group.rows]
+    with store.transaction():
+        store.con.execute("DELETE FROM mentions")
+        store.con.execute("DELETE FROM entities")
+        store.insert_rows("entities", ENTITY_COLUMNS, entities)
+        store.insert_rows("mentions", ("entity_id", "article_id", "start", "end", "text"), mentions)
+    return len(entities)
+
+
+ENTITY_COLUMNS = ("id", "name", "type", "actor_code", "country", "role", "variants")

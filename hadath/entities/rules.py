@@ -1,0 +1,38 @@
+"""The entity stage's word lists (``data/entity_rules.yaml``), loaded and validated once."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from hadath.errors import DataFileError
+from hadath.resources import data_path, load_yaml, string_list
+from hadath.text.normalize import normalize
+
+_FILE = "entity_rules.yaml"
+_KEYS = (
+    "role_heads", "role_stops", "role_links", "loc_heads", "not_names", "reference_heads",
+    "place_nouns", "side_nouns",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRules:
+    role_heads: frozenset[str]
+    role_stops: frozenset[str]
+    role_links: frozenset[str]
+    loc_heads: frozenset[str]
+    not_names: frozenset[str]
+    reference_heads: frozenset[str]
+    place_nouns: frozenset[str]
+    side_nouns: frozenset[str]
+
+
+@functools.cache
+def entity_rules() -> EntityRules:
+    raw = load_yaml(_FILE)
+    path = str(data_path(_FILE))
+    if not isinstance(raw, dict):
+        raise DataFileError(path, "expected a mapping at the top level")
+    lists = {k: frozenset(normalize(w) for w in string_list(path, raw.get(k), k)) for k in _KEYS}
+    return EntityRules(**lists)
