@@ -1,0 +1,228 @@
+"""PLOVER events from an article's sentences: trigger, actors, flags, date, place, evidence.
+
+For every trigger the lexicon finds in a sentence (:mod:`hadath.events.lexicon`):
+
+* source and target come from clause structure (:mod:`hadath.events.roles`);
+* ``negated``: a negation cue (لم، لن، لا، ما، عدم ...) right before the trigger, or a
+  "still far from" expression in the clause; ``hypothetical``: the trigger carries
+  the future prefix (سيلتقي), or a hypothetical cue (قد، سوف، إمكانية، في حال، يتوقع،
+  مرتقبة ...) stands close before or after it. Flagged events are kept, not dropped:
+  an analyst filters on the flags;
+* the date is the date expression nearest the trigger in its clause, resolved
+  against the publication date; else the publication date itself;
+* the place is the nearest place mention governed by في/ب in the clause, else the
+  article's dateline;
+* the evidence is the smallest span of the sentence covering trigger and actors.
+
+An event needs at least one actor (source or target): a trigger with neither is
+background, not a record. A negated noun trigger (``بعيدتين عن التعاون``, ``عدم
+الانسحاب``) reports no action and gives no event; a negated verb is kept, flagged.
+One sentence saying the same thing twice gives one event (same type, source, target).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date
+
+from hadath.dates import find_dates, resolve
+from hadath.events.cues import Cues
+from hadath.events.lexicon import Lexicon, TriggerMatch
+from hadath.events.roles import (
+    Slot,
+    clause_bounds,
+    genitive_of_noun,
+    governing_prep,
+    matrix_subject,
+    subject_of_verb,
+    target_of,
+)
+from hadath.model import Article, Sentence, Span, Token
+from hadath.text.normalize import normalize
+
+NEGATION_REACH = 2
+HYPOTHETICAL_BEFORE = 3
+HYPOTHETICAL_AFTER = 2
+PLACE_PREPS = frozenset({"في", "ب"})
+
+
+@dataclass(slots=True)
+class Event:
+    """One event found in one article (before fusion across articles)."""
+
+    article_id: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    source: Span | None
+    target: Span | None
+    date: date | None
+    date_text: str | None
+    location: Span | None
+    location_text: str | None
+    negated: bool
+    hypothetical: bool
+    evidence: tuple[int, int]
+    confidence: float
+    trigger: str
+
+
+def _slots(sentence: Sentence, mentions: list[Span]) -> list[Slot]:
+    starts = [t.start for t in sentence.tokens]
+    slots = []
+    for index, mention in enumerate(mentions):
+        first = max(0, bisect.bisect_right(starts, mention.start) - 1)
+        last = max(first, bisect.bisect_left(starts, mention.end) - 1)
+        prep = governing_prep(sentence.tokens, first)
+        slots.append(Slot(index, first, last, normalize(prep) if prep else None, mention.label))
+    return slots
+
+
+def _negated(cues: Cues, tokens: list[Token], match: TriggerMatch, bounds: tuple[int, int]) -> bool:
+    before = range(max(bounds[0], match.start - NEGATION_REACH), match.start)
+    if any(cues.is_negation(tokens[i]) for i in before):
+        return True
+    return cues.find("still_far", tokens, bounds[0], bounds[1]) is not None
+
+
+def _hypothetical(cues: Cues, tokens: list[Token], match: TriggerMatch,
+                  bounds: tuple[int, int]) -> bool:  # fmt: skip
+    if "س" in tokens[match.start].prefixes:
+        return True
+    near = [
+        *range(max(bounds[0], match.start - HYPOTHETICAL_BEFORE), match.start),
+        *range(match.end, min(bounds[1], match.end + HYPOTHETICAL_AFTER)),
+    ]
+    return any(cues.is_hypothetical(tokens[i]) for i in near)
+
+
+def _when(article: Article, sentence: Sentence, at: int) -> tuple[date | None, str | None]:
+    """The clause's date expression nearest to body offset ``at``, resolved."""
+    found = find_dates(sentence.text)
+    if not found:
+        return article.published, None
+    nearest = min(found, key=lambda e: abs(sentence.start + e.start - at))
+    if article.published is None:  # only a fully written date stands on its own
+        return _written(nearest), nearest.text
+    return resolve(nearest, article.published), nearest.text
+
+
+def _written(expr) -> date | None:
+    if expr.kind != "absolute" or expr.calendar != "gregorian":
+        return None
+    try:
+        return date(expr.year, expr.month, expr.day)
+    except (TypeError, ValueError):
+        return None
+
+
+def _place(slots: list[Slot], mentions: list[Span], bounds: tuple[int, int], at: int,
+           used: set[int]) -> Span | None:  # fmt: skip
+    places = [
+        s for s in slots
+        if s.type in ("GPE", "LOC") and s.prep in PLACE_PREPS and s.index not in used
+        and bounds[0] <= s.first < bounds[1]
+    ]  # fmt: skip
+    if not places:
+        return None
+    return mentions[min(places, key=lambda s: abs(s.first - at)).index]
+
+
+def _evidence(sentence: Sentence, match: TriggerMatch, spans: list[Span]) -> tuple[int, int]:
+    start = min([sentence.tokens[match.start].start, *(s.start for s in spans)])
+    end = max([sentence.tokens[match.end - 1].end, *(s.end for s in spans)])
+    return start, end
+
+
+def _confidence(match: TriggerMatch, source: Slot | None, target: Slot | None) -> float:
+    return round(match.trigger.confidence * (0.6 + 0.2 * bool(source) + 0.2 * bool(target)), 2)
+
+
+class EventExtractor:
+    """Applies the lexicon and the clause rules to tokenized, entity-tagged articles."""
+
+    def __init__(self, lexicon: Lexicon, cues: Cues) -> None:
+        self.lexicon = lexicon
+        self.cues = cues
+
+    def article_events(self, article: Article) -> list[Event]:
+        mentions = sorted(article.spans.get("entities", []), key=lambda s: s.start)
+        events: list[Event] = []
+        for sentence in article.sentences:
+            inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+            events += self.sentence_events(article, sentence, inside)
+        return events
+
+    def sentence_events(self, article: Article, sentence: Sentence,
+                        mentions: list[Span]) -> list[Event]:  # fmt: skip
+        slots = _slots(sentence, mentions)
+        by_trigger: dict[tuple[str, int], Event] = {}
+        for match in self.lexicon.match_all(sentence.tokens):
+            event = self._event(article, sentence, mentions, slots, match)
+            if not self._reportable(event, match):
+                continue
+            key = (event.type, match.start)  # one trigger word, one event: the fullest reading
+            if key not in by_trigger or _actors(event) > _actors(by_trigger[key]):
+                by_trigger[key] = event
+        seen: set[tuple] = set()
+        out = []
+        for event in by_trigger.values():
+            key = (event.type, _key(event.source), _key(event.target))
+            if key not in seen:
+                seen.add(key)
+                out.append(event)
+        return out
+
+    @staticmethod
+    def _reportable(event: Event, match: TriggerMatch) -> bool:
+        """An event needs an actor; a negated noun (``بعيدتين عن التعاون``) reports nothing."""
+        if event.source is None and event.target is None:
+            return False
+        return not (match.pos == "noun" and event.negated)
+
+    def _event(self, article: Article, sentence: Sentence, mentions: list[Span],
+               slots: list[Slot], match: TriggerMatch) -> Event:  # fmt: skip
+        tokens = sentence.tokens
+        bounds = clause_bounds(tokens, match.start)
+        nominal = match.pos == "noun"
+        if nominal:
+            source = genitive_of_noun(slots, tokens, match.start, match.end, bounds)
+            source = source or subject_of_verb(slots, tokens, match.start, match.start, bounds)
+        else:  # the verb is the trigger's first word; "requires" words may follow it
+            source = subject_of_verb(slots, tokens, match.start, match.start + 1, bounds)
+        source = source or matrix_subject(slots, tokens, match.start)
+        preps = [normalize(p) for p in match.target_preps]
+        bare_object = nominal and source is not None and source.first < match.start
+        target = target_of(slots, match.end, bounds, preps, source, nominal and not bare_object)
+        if source is not None and target is not None and _same(mentions, source, target):
+            target = None
+        actors = [mentions[s.index] for s in (source, target) if s is not None]
+        at = tokens[match.start].start
+        when, when_text = _when(article, sentence, at)
+        used = {s.index for s in (source, target) if s is not None}
+        place = _place(slots, mentions, bounds, match.start, used)
+        return Event(
+            article_id=article.id, type=match.type, mode=match.mode, cameo=match.cameo,
+            source=mentions[source.index] if source else None,
+            target=mentions[target.index] if target else None,
+            date=when, date_text=when_text, location=place,
+            location_text=None if place else article.dateline,
+            negated=_negated(self.cues, tokens, match, bounds),
+            hypothetical=_hypothetical(self.cues, tokens, match, bounds),
+            evidence=_evidence(sentence, match, actors),
+            confidence=_confidence(match, source, target),
+            trigger=" ".join(t.text for t in tokens[match.start : match.end]),
+        )  # fmt: skip
+
+
+def _actors(event: Event) -> int:
+    return (event.source is not None) + (event.target is not None)
+
+
+def _key(span: Span | None) -> str | None:
+    return span.attrs.get("key") if span is not None else None
+
+
+def _same(mentions: list[Span], a: Slot, b: Slot) -> bool:
+    return _key(mentions[a.index]) == _key(mentions[b.index])

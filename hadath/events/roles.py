@@ -1,0 +1,157 @@
+"""Source and target of a trigger from Arabic clause structure.
+
+Arabic news verbs usually come first and their subject follows (VSO: ``التقى بوغدانوف
+أوديبير``); after ``أن``/``إن`` the subject comes first (``أن بوغدانوف التقى``); a
+preposition marks the target (``مع``، ``على``، ``ضد``، ``إلى``، ``من``، ``ب``، ``ل``). A
+nominal trigger takes its source from the genitive after it (``اتهامات موسكو``).
+
+The rules, in order, for a verb trigger:
+1. the *source* is the first actor mention after the verb, within a few tokens and not
+   governed by a preposition; else the first mention after the nearest ``أن``/``إن``
+   before the verb; else the nearest unprepositioned mention before it in the clause;
+2. the *target* is the first mention after the trigger governed by one of the
+   trigger's target prepositions, else the first unprepositioned mention after the
+   source (a direct object).
+A mention inside another person's role phrase is never an actor of the event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hadath.model import Token
+
+PREPOSITIONS = frozenset({"ب", "ل", "ك"})
+# Normalized (على → علي, إلى → الي, لدى → لدي).
+PREP_WORDS = frozenset(
+    {"في", "من", "مع", "علي", "الي", "عن", "ضد", "لدي", "حول", "بين", "عبر", "نحو", "منذ"}
+)
+BOTH = frozenset({"كلا", "كل"})
+COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "لان"})
+CLAUSE_BREAKS = frozenset({".", "؛", ";", ":", "!", "؟", "?"})
+ADVERBS = frozenset({"امس", "اليوم", "ايضا", "كذلك", "بدوره", "بدورها", "غدا", "مجددا"})
+SUBJECT_REACH = 6  # tokens after a verb searched for its subject
+TARGET_REACH = 12  # tokens after the trigger (or its subject) searched for the target
+BACK_REACH = 10  # tokens before a verb searched for a fronted subject
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A mention seen from a sentence: its token range and whether a preposition governs it."""
+
+    index: int  # position in the sentence's mention list
+    first: int
+    last: int
+    prep: str | None  # the preposition that governs it (normalized), if any
+    type: str
+
+
+def governing_prep(tokens: Sequence[Token], first: int) -> str | None:
+    """The preposition before token ``first`` (a clitic on it, or the word before)."""
+    token = tokens[first]
+    clitics = [p for p in token.prefixes if p in PREPOSITIONS]
+    if clitics:
+        return clitics[-1]
+    if first > 0 and tokens[first - 1].norm in PREP_WORDS:
+        if tokens[first - 1].norm == "من" and first > 1 and tokens[first - 2].stem in BOTH:
+            return None  # "كلاً من X و Y": both X and Y
+        return tokens[first - 1].norm
+    if first > 0 and not tokens[first - 1].stem and tokens[first - 1].prefixes:
+        return tokens[first - 1].prefixes[-1]  # "بـ«الجيش الحر»"
+    return None
+
+
+def clause_bounds(tokens: Sequence[Token], at: int) -> tuple[int, int]:
+    """Token range ``[start, end)`` of the clause around token ``at``."""
+    start = at
+    while start > 0 and tokens[start - 1].text not in CLAUSE_BREAKS:
+        start -= 1
+    end = at
+    while end < len(tokens) and tokens[end].text not in CLAUSE_BREAKS:
+        end += 1
+    return start, end
+
+
+def _actor(slot: Slot) -> bool:
+    return slot.type in ("PER", "ORG", "GPE")
+
+
+def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, end: int,
+                    bounds: tuple[int, int]) -> Slot | None:  # fmt: skip
+    """The subject of a verb spanning tokens ``[start, end)``."""
+    lo, hi = bounds
+    gap = next(
+        (i for i in range(end, min(hi, end + SUBJECT_REACH)) if not _skippable(tokens[i])), hi
+    )
+    after = [s for s in slots if s.first == gap]
+    if after:  # the subject follows the verb at once (after adverbs and commas only)
+        slot = after[0]
+        return slot if slot.prep is None and _actor(slot) else None
+    complementizer = next(
+        (i for i in range(start - 1, max(lo - 1, start - BACK_REACH), -1)
+         if tokens[i].norm in COMPLEMENTIZERS),
+        None,
+    )  # fmt: skip
+    if complementizer is not None:
+        fronted = [s for s in slots if complementizer < s.first < start and s.prep is None]
+        found = next((s for s in fronted if _actor(s)), None)
+        if found is not None:
+            return found
+    if gap < hi and not tokens[gap].is_punct and tokens[gap].stem and not _linking(tokens[gap]):
+        return None  # an unnamed subject ("زار وفد رفيع المستوى القاهرة"): no source
+    before = [s for s in slots if max(lo, start - BACK_REACH) <= s.first and s.last < start]
+    return next((s for s in reversed(before) if s.prep is None and _actor(s)), None)
+
+
+def _skippable(token: Token) -> bool:
+    """Adverbs and punctuation that may stand between a verb and its subject."""
+    return token.is_punct or token.norm in ADVERBS
+
+
+def _linking(token: Token) -> bool:
+    return token.norm in COMPLEMENTIZERS or token.norm in PREP_WORDS
+
+
+def genitive_of_noun(slots: Sequence[Slot], tokens: Sequence[Token], start: int, end: int,
+                     bounds: tuple[int, int]) -> Slot | None:  # fmt: skip
+    """The actor right after an indefinite nominal trigger (its genitive: ``اتهامات موسكو``)."""
+    if "ال" in tokens[start].prefixes:
+        return None
+    nxt = next((s for s in slots if s.first >= end), None)
+    if nxt is not None and nxt.first == end and nxt.prep is None and nxt.first < bounds[1]:
+        return nxt if _actor(nxt) else None
+    return None
+
+
+def matrix_subject(slots: Sequence[Slot], tokens: Sequence[Token], start: int) -> Slot | None:
+    """The speaker a reported action falls back on: ``نقل ... عن X أنه ...`` → X, else the
+    nearest person (then organisation or state) before a complementizer or speech frame
+    that introduces the trigger (``أعلن ياكوفينكو، سفير روسيا، أنه طلب``)."""
+    frame = next((i for i in range(start - 1, -1, -1) if tokens[i].norm in COMPLEMENTIZERS), None)
+    if frame is None:
+        return None
+    earlier = [s for s in slots if s.last < frame]
+    about = [s for s in earlier if s.prep == "عن" and _actor(s)]
+    if about:
+        return about[-1]
+    free = [s for s in earlier if s.prep is None]
+    people = [s for s in free if s.type == "PER"]
+    return (people or [s for s in free if _actor(s)] or [None])[-1]
+
+
+def target_of(slots: Sequence[Slot], end: int, bounds: tuple[int, int], preps: Sequence[str],
+              source: Slot | None, nominal: bool = False) -> Slot | None:  # fmt: skip
+    """The target: a mention after the trigger governed by a target preposition, else an object."""
+    start = source.last + 1 if source is not None and source.first >= end else end
+    wanted = set(preps)
+    place_end = -2
+    for slot in (s for s in slots if start <= s.first < bounds[1] and s is not source):
+        if slot.first > start + TARGET_REACH:
+            break
+        if slot.type in ("GPE", "LOC") and (slot.prep == "في" or slot.first <= place_end + 1):
+            place_end = slot.last  # a place (and its apposition: في العاصمة الفرنسية باريس)
+            continue
+        if _actor(slot) and (slot.prep in wanted or (slot.prep is None and not nominal)):
+            return slot
+    return None

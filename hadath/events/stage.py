@@ -1,0 +1,72 @@
+"""The ``events`` pipeline stage and the corpus stage that links events to entities.
+
+Per article, events and quotations go to ``article.records["events"]`` and
+``["quotes"]``; they are stored with the article. After each batch, once entities are
+merged across the corpus, the ``events`` corpus stage writes the entity ids into
+every stored event's source, target and location and every quotation's speaker.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+
+from hadath.events.cues import Cues
+from hadath.events.extract import EventExtractor
+from hadath.events.lexicon import Lexicon
+from hadath.events.quotes import QuoteFinder
+from hadath.model import Document
+from hadath.pipeline import corpus_stage, stage
+from hadath.store.db import Store
+
+
+@functools.cache
+def default_extractors() -> tuple[EventExtractor, QuoteFinder]:
+    cues = Cues.load()
+    return EventExtractor(Lexicon.load(), cues), QuoteFinder(cues)
+
+
+@stage("events")
+def events_stage(doc: Document) -> None:
+    """Events and quotations of every article (after ``entities``)."""
+    extractor, quotes = default_extractors()
+    for article in doc.articles:
+        article.records["events"] = extractor.article_events(article)
+        article.records["quotes"] = quotes.article_quotes(article)
+
+
+def _relink(
+    value: str | None, article_id: str, entity_at: dict[tuple[str, int], str]
+) -> str | None:
+    if not value:
+        return value
+    record = json.loads(value)
+    if "start" in record:
+        record["entity_id"] = entity_at.get((article_id, record["start"]))
+    return json.dumps(record, ensure_ascii=False)
+
+
+@corpus_stage("events")
+def link_events(store: Store, new_ids: list[str]) -> int:
+    """Point every stored event's actors and every quotation's speaker at merged entities."""
+    entity_at = {
+        (r["article_id"], r["start"]): r["entity_id"]
+        for r in store.rows("SELECT entity_id, article_id, start FROM mentions")
+    }
+    parts = ("source", "target", "location")
+    events = [
+        (*(_relink(r[part], r["article_id"], entity_at) for part in parts), r["id"])
+        for r in store.rows("SELECT id, article_id, source, target, location FROM events")
+    ]
+    quotes = [
+        (_relink(r["speaker"], r["article_id"], entity_at), r["id"])
+        for r in store.rows("SELECT id, article_id, speaker FROM quotes")
+    ]
+    with store.transaction():
+        if events:
+            store.con.executemany(
+                "UPDATE events SET source = ?, target = ?, location = ? WHERE id = ?", events
+            )
+        if quotes:
+            store.con.executemany("UPDATE quotes SET speaker = ? WHERE id = ?", quotes)
+    return len(events)

@@ -1,0 +1,97 @@
+"""Events and quotations of the seed pages end to end (the team's required events)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hadath.cli import main
+from tests.conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> dict[str, list[dict]]:
+    db = tmp_path_factory.mktemp("events") / "seeds.duckdb"
+    main(["run", str(SEEDS), "--db", str(db), "-q"])
+    out = {}
+    for what in ("events", "quotes", "articles"):
+        path = db.parent / f"{what}.jsonl"
+        main(["export", "--what", what, "--db", str(db), "-o", str(path)])
+        out[what] = [json.loads(line) for line in Path(path).read_text("utf-8").splitlines()]
+    return out
+
+
+def seed_article(exported, seed: str, index: int = 0) -> str:
+    return next(a["id"] for a in exported["articles"]
+                if f"/{seed}_" in a["source"] and a["index"] == index)  # fmt: skip
+
+
+def find(exported, seed: str, kind: str, source: str | None = None, target: str | None = None):
+    article = seed_article(exported, seed)
+    return [
+        e for e in exported["events"]
+        if e["article_id"] == article and e["type"] == kind and not e["negated"]
+        and (source is None or (e["source"] and source in e["source"]["text"]))
+        and (target is None or (e["target"] and target in e["target"]["text"]))
+    ]  # fmt: skip
+
+
+def test_bogdanov_meets_audibert_in_paris(exported) -> None:
+    (event,) = find(exported, "000", "CONSULT", "بوغدانوف", "أوديبير")
+    assert event["date"] == "2015-10-08"
+    assert event["location"]["text"] in ("باريس", "العاصمة الفرنسية")
+    assert find(exported, "004", "CONSULT", "بوغدانوف", "أوديبر")
+
+
+def test_yakovenko_asks_the_foreign_office(exported) -> None:
+    assert find(exported, "000", "REQUEST", "ياكوفينكو", "الخارجية البريطانية") or find(
+        exported, "000", "REQUEST", None, "الخارجية البريطانية"
+    )
+
+
+def test_russia_turkey_talks(exported) -> None:
+    assert find(exported, "001", "CONSULT")
+
+
+def test_peskov_support_for_the_syrian_army(exported) -> None:
+    assert find(exported, "001", "SUPPORT", None, "الجيش السوري")
+
+
+def test_capture_of_mayadin_districts(exported) -> None:
+    assert find(exported, "003", "ASSAULT", "قوات النظام")
+
+
+def test_ceasefire_aid_and_criticism(exported) -> None:
+    assert find(exported, "002", "AGREE")
+    assert find(exported, "002", "AID", "الجانب الروسي")
+    assert find(exported, "002", "ACCUSE", None, None)
+
+
+def test_still_far_from_cooperation_is_no_event(exported) -> None:
+    article = seed_article(exported, "002")
+    body = next(a["body"] for a in exported["articles"] if a["id"] == article)
+    sentence = body.index("مازالتا بعيدتين عن التعاون")
+    for event in exported["events"]:
+        if event["article_id"] == article and event["type"] == "COOPERATE":
+            inside = event["evidence"]["start"] <= sentence <= event["evidence"]["end"]
+            assert not inside or event["negated"]
+
+
+def test_evidence_offsets_point_into_bodies(exported) -> None:
+    bodies = {a["id"]: a["body"] for a in exported["articles"]}
+    assert exported["events"]
+    for event in exported["events"]:
+        ev = event["evidence"]
+        assert bodies[event["article_id"]][ev["start"] : ev["end"]] == ev["text"]
+
+
+def test_quotes_have_speakers(exported) -> None:
+    bodies = {a["id"]: a["body"] for a in exported["articles"]}
+    quotes = exported["quotes"]
+    assert all(bodies[q["article_id"]][q["start"] : q["end"]] == q["text"] for q in quotes)
+    peskov = [q for q in quotes if q["speaker"] and "بيسكوف" in q["speaker"]["text"]]
+    assert any("ستواصل دعمها" in q["text"] for q in peskov)
+    hollande = [q for q in quotes if q["speaker"] and "هولاند" in q["speaker"]["text"]]
+    assert any("الضرورة القصوى" in q["text"] for q in hollande)  # وأضاف: a continuation
