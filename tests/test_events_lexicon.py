@@ -110,6 +110,7 @@ def test_speech_verbs_are_not_triggers(lexicon: Lexicon) -> None:
         ("003", "وهو ما لاقى رفضا من التنظيم", "REJECT", None, "noun", "رفضا"),
         ("003", "كما اعتقل آخرون خلال محاولتهم الهرب", "COERCE", "arrest", "verb", "اعتقل"),
         ("001", "أن 33 رهينة محتجزين في غزة سيتم الإفراج عنهم", "RETREAT", "release", "noun", "الإفراج عنهم"),
+        ("002", "ودعا الرئيس الفرنسي إلى «هدنة فورية»", "REQUEST", None, "verb", "ودعا الرئيس الفرنسي إلى"),
     ],
 )  # fmt: skip
 def test_seed_sentence_fires(
@@ -149,7 +150,7 @@ def test_specific_mode_is_returned_first(lexicon: Lexicon) -> None:
         ("أصدرت محكمة أسترالية اليوم حكما بالسجن 6 سنوات على أب", "SANCTION", "convict"),
         ("قالت البحرين اليوم السبت إنها استدعت سفيرها لدى طهران للتشاور", "SANCTION", "discontinue"),
         ("مدينة العريش التي يبدأ فيها حظر التجول من منتصف الليل", "COERCE", "curfew"),
-        ("تم الإعلان عن هدنة إنسانية في نهاية الأسبوع الماضي", "AGREE", None),
+        ("تم الإعلان عن هدنة إنسانية في نهاية الأسبوع الماضي", "RETREAT", "ceasefire"),
         ("وقد اجتمعت اللجنة مع وفد الحكومة", "CONSULT", None),
         ("ويجتمعون مع الوفد غدا", "CONSULT", None),
         ("أرسلت المملكة العربية السعودية مساعدات إغاثية إلى اليمن", "AID", None),
@@ -157,6 +158,10 @@ def test_specific_mode_is_returned_first(lexicon: Lexicon) -> None:
         ("ونفى قالن الاتهامات التي تقول إن تركيا لم تقم بأية عمليات", "REJECT", None),
         ("وأشاد بدور قوات التحالف العربي", "SUPPORT", None),
         ("وأعلنت الحكومة استقالتها", "RETREAT", "resign"),
+        ("مطالبة بوقف فوري للهجوم", "REQUEST", None),  # بوقف: a ب the splitter left on
+        ("بطلب رسمي من الرئيس اليمني عبد ربه منصور هادي", "REQUEST", None),
+        ("وسيطر الجيش الوطني والمقاومة الشعبية ليلة أمس الجمعة على معسكر لبوزة", "ASSAULT", None),
+        ("أعلنت قيادة التحالف العربي عن هدنة إنسانية في اليمن", "RETREAT", "ceasefire"),
     ],
 )  # fmt: skip
 def test_news_sentence_fires(lexicon: Lexicon, text: str, kind: str, mode: str | None) -> None:
@@ -179,6 +184,8 @@ def test_news_sentence_fires(lexicon: Lexicon, text: str, kind: str, mode: str |
         "التي تستهدف الشباب في المنطقة",  # a programme's audience
         "وهنا يمكن القول إن الأمر انتهى",  # هنا "here", not هنأ
         "وصل ثمنها إلى مليون إسترليني",  # ثمن "price"
+        "والطلب من الأعضاء تقديم المقترحات",  # طلب, a noun without بـ
+        "سيطرت فرق الدفاع المدني على الحريق",  # a fire brought under control
     ],
 )  # fmt: skip
 def test_look_alikes_do_not_fire(lexicon: Lexicon, text: str) -> None:
@@ -281,6 +288,7 @@ def write(tmp_path: Path, body: str, name: str = "user.yaml") -> Path:
         ("{id: t.x, type: CONSULT, cameo: '04', pos: noun, conjugate: [التقى]}", "'conjugate' and 'nouns' need pos 'verb'"),
         ("{id: t.x, type: CONSULT, cameo: '04', pos: verb, lemmas: [لقاء تاريخي]}", "must be one word"),
         ("{id: t.x, type: CONSULT, cameo: '04', pos: verb, lemmas: [التقى], confidence: 2}", "'confidence' must be a number"),
+        ("{id: t.x, type: CONSULT, cameo: '04', pos: verb, lemmas: [التقى], prefix: [ع]}", "'prefix' item 'ع' is not a proclitic"),
         ("{type: CONSULT, cameo: '04', pos: verb, lemmas: [التقى]}", "missing key 'id'"),
     ],
 )  # fmt: skip

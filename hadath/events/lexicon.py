@@ -174,7 +174,9 @@ class Lexicon:
         stem = self._stem(token)
         out = []
         for trigger, verbal in self.candidates(token).items():
-            if stem in trigger.exclude:
+            if stem in trigger.exclude or (
+                trigger.prefix and trigger.prefix.isdisjoint(token.prefixes)
+            ):
                 continue
             end = self._context(trigger, tokens, i)
             if end > i:
@@ -187,7 +189,12 @@ class Lexicon:
         """Every trigger match of a sentence, left to right."""
         lemma_keys, form_keys = self._lemma_keys, self._form_keys
         for i, token in enumerate(tokens):
-            if token.lemma in lemma_keys or token.stem in form_keys or token.stem[:2] == "وا":
+            stem = token.stem
+            if (
+                token.lemma in lemma_keys
+                or stem in form_keys
+                or (stem[:2] == "وا" and (stem[1:] in form_keys or stem[1:] in lemma_keys))
+            ):
                 yield from self.match(tokens, i)
 
     def _context(self, trigger: Trigger, tokens: Sequence[Token], i: int) -> int:

@@ -76,6 +76,17 @@ def parse_phrase(path: str, item: str, where: str, key: str) -> Phrase:
     return parts
 
 
+def proclitics(path: str, value: Any, where: str, key: str) -> tuple[str, ...]:
+    """Normalized one-letter proclitics (``بـ``، ``لـ``), or the article ``ال``."""
+    out = []
+    for item in word_list(path, value, where, key):
+        letters = normalize(item)
+        if letters not in PROCLITICS and letters != "ال":
+            raise DataFileError(path, f"{where}: {key!r} item {item!r} is not a proclitic")
+        out.append(letters)
+    return tuple(out)
+
+
 def phrases(path: str, value: Any, where: str, key: str) -> tuple[Phrase, ...]:
     """Normalized phrases (tuples of words) of a list such as ``requires``."""
     items = word_list(path, value, where, key)
@@ -85,10 +96,25 @@ def phrases(path: str, value: Any, where: str, key: str) -> tuple[Phrase, ...]:
 def word_matches(word: str, token: Token) -> bool:
     """Whether one normalized lexicon word matches ``token`` (see the module docstring)."""
     if len(word) == 1:
-        return word in token.prefixes
+        return word in token.prefixes or _unsplit_clitic(word, token)
     if word == token.stem or word == token.lemma or word == token.norm:
         return True
     return "ال" in token.prefixes and word == "ال" + token.stem
+
+
+def _unsplit_clitic(letter: str, token: Token) -> bool:
+    """A proclitic the splitter left on the word but the lemmatizer took off.
+
+    بوقف stays whole (و-initial stems after ب are not split) yet lemmatizes to وقف:
+    the ب is a clitic when the word starts with it and its lemma does not.
+    """
+    return (
+        not token.prefixes
+        and token.norm[:1] == letter
+        and len(token.norm) > 3
+        and bool(token.lemma)
+        and token.lemma[:1] != letter
+    )
 
 
 def phrase_at(phrase: Phrase, tokens: Sequence[Token], j: int) -> int:

@@ -23,7 +23,8 @@ PLOVER_FILE = EVENTS_DIR / "plover.yaml"
 POS = frozenset({"verb", "noun"})
 KEYS = frozenset(
     {"id", "type", "mode", "cameo", "pos", "lemmas", "forms", "nouns", "conjugate", "exclude"}
-    | {"requires", "window", "unless", "not_after", "target_preps", "confidence", "note"}
+    | {"requires", "window", "unless", "not_after", "prefix", "target_preps", "confidence"}
+    | {"note"}
     | {"source", "disabled"}
 )
 SETTINGS = frozenset({"window", "inflection", "stops"})
@@ -57,6 +58,7 @@ class Trigger:
     window: int = 3
     unless: tuple[pt.Phrase, ...] = ()
     not_after: tuple[str, ...] = ()
+    prefix: frozenset[str] = frozenset()
     target_preps: tuple[str, ...] = ()
     confidence: float = 1.0
     note: str = ""
@@ -245,6 +247,7 @@ def parse_trigger(path: str, entry: Any, number: int, settings: Settings) -> Tri
         window=pt.window_value(path, entry.get("window"), where, settings.window),
         unless=pt.phrases(path, entry.get("unless", []), where, "unless"),
         not_after=pt.words(path, entry.get("not_after", []), where, "not_after"),
+        prefix=frozenset(pt.proclitics(path, entry.get("prefix", []), where, "prefix")),
         target_preps=pt.words(path, entry.get("target_preps", []), where, "target_preps"),
         confidence=_confidence(path, entry.get("confidence"), where),
         note=str(entry.get("note") or ""),
