@@ -75,9 +75,11 @@ def _entities(store: Store) -> Iterator[dict[str, Any]]:
         yield row
 
 
-def _json_columns(table: str, columns: tuple[str, ...], order: str) -> RowReader:
+def _json_columns(
+    table: str, columns: tuple[str, ...], order: str, where: str = "TRUE"
+) -> RowReader:
     def rows(store: Store) -> Iterator[dict[str, Any]]:
-        for row in store.rows(f"SELECT * FROM {table} ORDER BY {order}"):
+        for row in store.rows(f"SELECT * FROM {table} WHERE {where} ORDER BY {order}"):
             for column in columns:
                 row[column] = loads(row[column])
             yield row
@@ -102,6 +104,8 @@ READERS = {
         "events",
         ("source", "target", "location", "evidence", "reports"),
         "id",
+        # one record per fused event: the earliest report, whose reports list every article
+        "fusion_id IS NULL OR fusion_id = id",
     ),
     "quotes": _json_columns("quotes", ("speaker",), "id"),
     "stories": _stories,

@@ -32,10 +32,11 @@ _STAGE_MODULES = (
     "hadath.entities.merge",
     "hadath.events.stage",
     "hadath.dedup.stories",
+    "hadath.dedup.fusion",
 )
 
 DEFAULT_STAGES = ("segment", "tokenize", "published", "entities", "events")
-DEFAULT_CORPUS_STAGES = ("dedup", "entities", "events", "stories")
+DEFAULT_CORPUS_STAGES = ("dedup", "entities", "events", "stories", "fusion")
 
 
 def stage(name: str) -> Callable[[StageFn], StageFn]:

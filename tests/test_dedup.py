@@ -89,3 +89,32 @@ def test_short_texts_need_to_be_identical() -> None:
     assert is_near_duplicate(
         shingles("قال الوزير إن الاجتماع مهم"), shingles("قال الوزيرُ إنّ الاجتماع مهم")
     )
+
+
+def test_one_meeting_told_by_two_outlets_is_one_event(db_path: Path, capsys) -> None:
+    """Seeds 000 (Asharq Al-Awsat) and 004 (SANA): Bogdanov meets Audibert in Paris."""
+    main(["run", str(SEEDS), "--db", str(db_path), "-q"])
+    capsys.readouterr()
+    main(["export", "--what", "events", "--db", str(db_path)])
+    events = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    meeting = [
+        e for e in events
+        if e["type"] == "CONSULT" and e["source"] and "بوغدانوف" in e["source"]["text"]
+        and e["target"] and "أوديب" in e["target"]["text"]
+    ]  # fmt: skip
+    assert len(meeting) == 1
+    seeds = {report.split("-")[0] for report in meeting[0]["reports"]}
+    assert len(seeds) == 2
+    assert all(len(e["reports"]) >= 1 for e in events)
+
+
+def test_seed_stories(db_path: Path, capsys) -> None:
+    main(["run", str(SEEDS), "--db", str(db_path), "-q"])
+    rows = articles(db_path, capsys)
+    by_story: dict[str, set[str]] = {}
+    for article in rows.values():
+        by_story.setdefault(article["story_id"], set()).add(
+            Path(article["source"]).name[:3] + f"-{article['index']}"
+        )
+    joined = sorted(sorted(members) for members in by_story.values() if len(members) > 1)
+    assert joined == [["000-0", "004-0"], ["000-1", "003-1"]]

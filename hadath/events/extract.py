@@ -45,6 +45,7 @@ NEGATION_REACH = 2
 HYPOTHETICAL_BEFORE = 3
 HYPOTHETICAL_AFTER = 2
 PLACE_PREPS = frozenset({"في", "ب"})
+PLACE_REACH = 6  # tokens: a place further from the trigger is a topic ("حول الأوضاع في ...")
 
 
 @dataclass(slots=True)
@@ -122,7 +123,7 @@ def _place(slots: list[Slot], mentions: list[Span], bounds: tuple[int, int], at:
     places = [
         s for s in slots
         if s.type in ("GPE", "LOC") and s.prep in PLACE_PREPS and s.index not in used
-        and bounds[0] <= s.first < bounds[1]
+        and bounds[0] <= s.first < bounds[1] and abs(s.first - at) <= PLACE_REACH
     ]  # fmt: skip
     if not places:
         return None

@@ -43,7 +43,7 @@ SCHEMA = [
         id VARCHAR PRIMARY KEY, article_id VARCHAR, type VARCHAR, mode VARCHAR, cameo VARCHAR,
         source VARCHAR, target VARCHAR, date DATE, date_text VARCHAR, location VARCHAR,
         negated BOOLEAN, hypothetical BOOLEAN, evidence VARCHAR, confidence DOUBLE,
-        reports VARCHAR)""",
+        reports VARCHAR, fusion_id VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS quotes (
         id VARCHAR PRIMARY KEY, article_id VARCHAR, speaker VARCHAR, verb VARCHAR, text VARCHAR,
         start INTEGER, "end" INTEGER)""",

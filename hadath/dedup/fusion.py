@@ -1,0 +1,92 @@
+"""Event fusion: one real action reported by several articles becomes one event.
+
+Two reported events are the same event when they have the same type, the same
+source and target entities (after corpus-wide entity merging; a missing side must
+be missing in both, and then the two articles must belong to one story), dates
+within ``DAY_WINDOW`` days (an unknown date agrees with any), compatible places
+(the same entity, or one unknown) and the same negation.
+Each group gets a ``fusion_id``; its earliest report is the group's record and its
+``reports`` list every article that tells it. Each article's own evidence stays in
+the store, one row per report.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date
+
+from hadath.pipeline import corpus_stage
+from hadath.store.db import Store
+
+DAY_WINDOW = 2
+
+
+def _entity(value: str | None) -> str | None:
+    return json.loads(value).get("entity_id") if value else None
+
+
+def _compatible(a: dict, b: dict) -> bool:
+    partial = a["source_id"] is None or a["target_id"] is None
+    if partial and a["story_id"] != b["story_id"]:
+        return False  # with one side unknown, only reports of one story can be one event
+    if a["date"] and b["date"] and abs((a["date"] - b["date"]).days) > DAY_WINDOW:
+        return False
+    places = a["place"], b["place"]
+    return None in places or places[0] == places[1]
+
+
+def _order(row: dict) -> tuple[date, int, str]:
+    return (row["published"] or date.max, row["seq"], row["id"])
+
+
+def fuse(rows: list[dict]) -> dict[str, list[dict]]:
+    """Groups of rows (by fusion id: the id of the group's earliest report)."""
+    buckets: dict[tuple, list[dict]] = defaultdict(list)
+    for row in rows:
+        if row["source_id"] or row["target_id"]:
+            key = (row["type"], row["source_id"], row["target_id"], row["negated"])
+            buckets[key].append(row)
+    groups: dict[str, list[dict]] = {}
+    for bucket in buckets.values():
+        clusters: list[list[dict]] = []
+        for row in sorted(bucket, key=_order):
+            home = next((c for c in clusters if all(_compatible(row, o) for o in c)), None)
+            if home is None:
+                clusters.append([row])
+            else:
+                home.append(row)
+        for cluster in clusters:
+            groups[cluster[0]["id"]] = cluster
+    return groups
+
+
+def _rows(store: Store) -> list[dict]:
+    sql = (
+        "SELECT e.id, e.article_id, e.type, e.source, e.target, e.location, e.date, e.negated, "
+        "a.published, a.story_id, d.seq FROM events e JOIN articles a ON a.id = e.article_id "
+        "JOIN documents d ON d.doc_id = a.doc_id"
+    )
+    rows = []
+    for row in store.rows(sql):
+        row["source_id"], row["target_id"] = _entity(row["source"]), _entity(row["target"])
+        row["place"] = _entity(row["location"])
+        rows.append(row)
+    return rows
+
+
+@corpus_stage("fusion")
+def fuse_events(store: Store, new_ids: list[str]) -> int:
+    """Set ``fusion_id`` and ``reports`` on every stored event (recomputed after each batch)."""
+    rows = _rows(store)
+    assigned = {row["id"]: (row["id"], json.dumps([row["article_id"]])) for row in rows}
+    for fusion_id, members in fuse(rows).items():
+        reports = json.dumps(sorted({m["article_id"] for m in members}))
+        assigned.update({m["id"]: (fusion_id, reports) for m in members})
+    updates = [(fusion, reports, event) for event, (fusion, reports) in assigned.items()]
+    if updates:
+        with store.transaction():
+            store.con.executemany(
+                "UPDATE events SET fusion_id = ?, reports = ? WHERE id = ?", updates
+            )
+    return len(rows)
