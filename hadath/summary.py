@@ -39,4 +39,26 @@ def summarize(store: Store) -> str:
         "GROUP BY 1 ORDER BY n DESC"
     )
     lines += ["", "outlets: " + ", ".join(f"{r['outlet']} ({r['n']})" for r in outlets)]
+    lines += _actors(store) + _events(store)
     return "\n".join(lines)
+
+
+def _actors(store: Store) -> list[str]:
+    rows = store.rows(
+        "SELECT e.name, e.actor_code, count(*) AS n FROM entities e JOIN mentions m "
+        "ON m.entity_id = e.id GROUP BY e.name, e.actor_code ORDER BY n DESC, e.name LIMIT 12"
+    )
+    shown = (f"{r['name']} [{r['actor_code'] or '—'}] ×{r['n']}" for r in rows)
+    return ["actors: " + ", ".join(shown)]
+
+
+def _events(store: Store) -> list[str]:
+    rows = store.rows(
+        "SELECT type, count(*) AS n FROM events WHERE fusion_id IS NULL OR fusion_id = id "
+        "GROUP BY type ORDER BY n DESC"
+    )
+    counts = ", ".join(f"{r['type']} {r['n']}" for r in rows) or "none"
+    fused = store.con.execute(
+        "SELECT count(*) FROM events WHERE fusion_id = id AND json_array_length(reports) > 1"
+    ).fetchone()[0]
+    return [f"events: {counts}; {fused} told by more than one article"]
