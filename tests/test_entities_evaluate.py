@@ -134,6 +134,9 @@ def test_as_dict_and_table(report) -> None:
         "gold": 2,
         "predicted": 3,
         "correct": 1,
+        "tp": 1,
+        "fp": 2,
+        "fn": 1,
     }
     table = report.as_table()
     assert table.splitlines()[0].split() == ["type", "prec", "rec", "F1", "gold", "pred", "ok"]

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from hadath.errors import InputError
+from hadath.scoring import Counts
 
 TYPES = ("PER", "ORG", "LOC")
 TYPE_MAP = {"PER": "PER", "PERS": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC"}
@@ -82,34 +83,6 @@ def entities(tags: Sequence[str]) -> set[Entity]:
     return found
 
 
-@dataclass(slots=True)
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "gold": self.tp + self.fn,
-            "predicted": self.tp + self.fp,
-            "correct": self.tp,
-        }
 
 
 @dataclass(slots=True)

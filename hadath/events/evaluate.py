@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from hadath.events.gold import FLAGS, TYPES, GoldEvent, GoldSentence, load_gold, parse_sentence
+from hadath.scoring import Counts
 from hadath.text.normalize import normalize
 
 __all__ = [
@@ -131,27 +132,6 @@ def _strength(g: GoldEvent, p: Predicted) -> int:
     return sum(_matches(level, g, p) for level in LEVELS)
 
 
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {**asdict(self), "precision": self.precision, "recall": self.recall, "f1": self.f1}
 
 
 @dataclass
