@@ -33,10 +33,11 @@ _STAGE_MODULES = (
     "hadath.events.stage",
     "hadath.dedup.stories",
     "hadath.dedup.fusion",
+    "hadath.dedup.framing",
 )
 
 DEFAULT_STAGES = ("segment", "tokenize", "published", "entities", "events")
-DEFAULT_CORPUS_STAGES = ("dedup", "entities", "events", "stories", "fusion")
+DEFAULT_CORPUS_STAGES = ("dedup", "entities", "events", "stories", "fusion", "framing")
 
 
 def stage(name: str) -> Callable[[StageFn], StageFn]:

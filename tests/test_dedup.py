@@ -118,3 +118,19 @@ def test_seed_stories(db_path: Path, capsys) -> None:
         )
     joined = sorted(sorted(members) for members in by_story.values() if len(members) > 1)
     assert joined == [["000-0", "004-0"], ["000-1", "003-1"]]
+
+
+def test_framing_sana_calls_the_fsa_so_called(db_path: Path, tmp_path: Path, capsys) -> None:
+    main(["run", str(SEEDS), "--db", str(db_path), "-q"])
+    out = tmp_path / "framing.jsonl"
+    main(["export", "--what", "framing", "--db", str(db_path), "-o", str(out)])
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    so_called = {(r["outlet"], r["actor"]): r for r in rows if r["label"] == "ما يسمى"}
+    assert set(so_called) == {("SANA", "fsa")}
+    assert so_called["SANA", "fsa"]["count"] == 5
+    bodies = {a["id"]: a["body"] for a in articles(db_path, capsys).values()}
+    for example in so_called["SANA", "fsa"]["examples"]:
+        assert bodies[example["article_id"]][example["start"] : example["end"]] == example["text"]
+        assert example["text"].startswith(("ما يسمى", "بما يسمى"))
+    regime = {r["label"] for r in rows if r["actor"] == "syr.gov"}
+    assert {"النظام", "الحكومة"} <= regime
