@@ -77,6 +77,14 @@ def main() -> None:
     size = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
     bench_stages(size)
     bench_pipeline(size)
+    from scripts.eval_stories import main as eval_stories
+
+    print("stories (SaudiNewsNet same-headline pairs vs random pairs):")
+    eval_stories(150, 300)
+    from scripts.bench_dedup import main as bench_dedup
+
+    sys.argv[1:] = ["10000,31000,100000"]
+    bench_dedup()
 
 
 if __name__ == "__main__":

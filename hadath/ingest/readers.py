@@ -99,7 +99,10 @@ def record_to_document(record: Any, source: str, outlet: str | None) -> Document
         raise InputError(source, "record text too large for one document")
     check_arabic(text, source)
     title = record.get("title") if "title" in record else None
-    digest = content_hash(text if html is None else html)
+    # The same text from another outlet (agency copy) is another report, not the same
+    # input: the key covers the record's identity as well as its content.
+    identity = [text if html is None else html, record.get("id"), url, record.get("outlet")]
+    digest = content_hash(json.dumps(identity, ensure_ascii=False, default=str))
     doc_id = str(record["id"]) if record.get("id") not in (None, "") else digest[:16]
     known = outlet_by_url(url) if url else None
     return Document(

@@ -51,7 +51,8 @@ SCHEMA = [
         article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, type VARCHAR,
         key VARCHAR, actor_id VARCHAR, role VARCHAR, country VARCHAR, source VARCHAR)""",
     "CREATE TABLE IF NOT EXISTS article_signatures (article_id VARCHAR PRIMARY KEY, sig BLOB)",
-    "CREATE TABLE IF NOT EXISTS article_embeddings (article_id VARCHAR PRIMARY KEY, vec BLOB)",
+    """CREATE TABLE IF NOT EXISTS article_embeddings (
+        article_id VARCHAR PRIMARY KEY, vec BLOB, tvec BLOB)""",
     """CREATE TABLE IF NOT EXISTS stories (id VARCHAR PRIMARY KEY, title VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS framing (
         outlet VARCHAR, actor VARCHAR, label VARCHAR, count INTEGER, examples VARCHAR)""",
