@@ -134,3 +134,17 @@ def test_framing_sana_calls_the_fsa_so_called(db_path: Path, tmp_path: Path, cap
         assert example["text"].startswith(("ما يسمى", "بما يسمى"))
     regime = {r["label"] for r in rows if r["actor"] == "syr.gov"}
     assert {"النظام", "الحكومة"} <= regime
+
+
+def test_agency_copy_in_two_outlets_is_two_reports(db_path: Path, tmp_path: Path, capsys) -> None:
+    text = body("002")
+    path = write_jsonl(tmp_path / "wire.jsonl", [
+        {"id": "a", "text": text, "title": "t", "outlet": "Okaz", "published": "2016-08-26"},
+        {"id": "b", "text": text, "title": "t", "outlet": "Al Watan", "published": "2016-08-26"},
+    ])  # fmt: skip
+    main(["run", str(path), "--db", str(db_path), "-q"])
+    main(["run", str(path), "--db", str(db_path), "-q"])  # idempotent all the same
+    rows = articles(db_path, capsys)
+    assert sorted(rows) == ["a-0", "b-0"]
+    assert rows["b-0"]["duplicate_of"] == "a-0"
+    assert rows["a-0"]["story_id"] == rows["b-0"]["story_id"]
