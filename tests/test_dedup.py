@@ -148,3 +148,18 @@ def test_agency_copy_in_two_outlets_is_two_reports(db_path: Path, tmp_path: Path
     assert sorted(rows) == ["a-0", "b-0"]
     assert rows["b-0"]["duplicate_of"] == "a-0"
     assert rows["a-0"]["story_id"] == rows["b-0"]["story_id"]
+
+
+def test_incremental_batches_merge_into_stories_and_events(db_path: Path, capsys) -> None:
+    """SANA's report arrives in a later run: it joins the stored story and fused event."""
+    main(["run", str(SEEDS / "000_57fa6379d8790b83.txt"), "--db", str(db_path), "-q"])
+    main(["run", str(SEEDS / "004_f4f12a88ebeaeec7.txt"), "--db", str(db_path), "-q"])
+    rows = articles(db_path, capsys)
+    main_000 = next(a for a in rows.values() if "000_" in a["source"] and a["index"] == 0)
+    sana = next(a for a in rows.values() if "004_" in a["source"])
+    assert main_000["story_id"] == sana["story_id"]
+    main(["export", "--what", "events", "--db", str(db_path)])
+    events = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    meeting = [e for e in events if e["type"] == "CONSULT" and sana["id"] in e["reports"]
+               and main_000["id"] in e["reports"]]  # fmt: skip
+    assert meeting and "بوغدانوف" in meeting[0]["source"]["text"]
