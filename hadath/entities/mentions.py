@@ -18,6 +18,7 @@ is that person's title, not a mention of its own.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from hadath.actors.kb import KnowledgeBase
@@ -168,16 +169,21 @@ def _offices_as_titles(kb: KnowledgeBase, mentions: list[Mention]) -> list[Menti
     return kept
 
 
+@functools.cache
+def _side_heads(kb: KnowledgeBase) -> frozenset[str]:
+    """Normalized nouns that with a demonym name a side: the rules' list and agent nouns."""
+    return entity_rules().side_nouns | {word for word, _ in kb.agents.words()}
+
+
 def _side_mentions(article: Article, index: int, tokens: list[Token], kb: KnowledgeBase,
                    taken: set[int]) -> list[Mention]:  # fmt: skip
     """``الجانب الروسي``، ``وفد إسرائيلي``، ``القوات التركية``: a group noun and a demonym
     name the country's side (its government, army, delegation)."""
-    heads = entity_rules().side_nouns
+    heads = _side_heads(kb)
     out = []
     for i in range(len(tokens) - 1):
         head, adjective = tokens[i], tokens[i + 1]
-        is_side = head.stem in heads or kb.agents.sector(head.stem)
-        if i in taken or i + 1 in taken or not is_side:
+        if head.stem not in heads or i in taken or i + 1 in taken:
             continue
         country = kb.demonym(adjective.norm)
         if country is None or country.kind != "country":
