@@ -31,6 +31,7 @@ from hadath.events.cues import Cues
 from hadath.events.lexicon import Lexicon, TriggerMatch
 from hadath.events.roles import (
     Slot,
+    between_pair,
     clause_bounds,
     genitive_of_noun,
     governing_prep,
@@ -159,8 +160,13 @@ class EventExtractor:
                         mentions: list[Span]) -> list[Event]:  # fmt: skip
         slots = _slots(sentence, mentions)
         by_trigger: dict[tuple[str, int], Event] = {}
+        last_source: Span | None = None
         for match in self.lexicon.match_all(sentence.tokens):
             event = self._event(article, sentence, mentions, slots, match)
+            if event.source is None and match.pos == "verb" and _coordinated(sentence, match):
+                event.source = last_source  # "دعا الرئيس الفرنسي ... كما انتقد": same subject
+            if event.source is not None and match.pos == "verb":
+                last_source = event.source
             if not self._reportable(event, match):
                 continue
             key = (event.type, match.start)  # one trigger word, one event: the fullest reading
@@ -180,6 +186,8 @@ class EventExtractor:
         """An event needs an actor; a negated noun (``بعيدتين عن التعاون``) reports nothing."""
         if event.source is None and event.target is None:
             return False
+        if match.pos == "noun" and (event.source is None or event.target is None):
+            return False  # a noun with one side named mostly mentions, not reports, an action
         return not (match.pos == "noun" and event.negated)
 
     def _event(self, article: Article, sentence: Sentence, mentions: list[Span],
@@ -187,15 +195,19 @@ class EventExtractor:
         tokens = sentence.tokens
         bounds = clause_bounds(tokens, match.start)
         nominal = match.pos == "noun"
-        if nominal:
+        pair = between_pair(slots, tokens, match.end, bounds) if nominal else None
+        if pair is not None:
+            source, target = pair
+        elif nominal:
             source = genitive_of_noun(slots, tokens, match.start, match.end, bounds)
             source = source or subject_of_verb(slots, tokens, match.start, match.start, bounds)
         else:  # the verb is the trigger's first word; "requires" words may follow it
             source = subject_of_verb(slots, tokens, match.start, match.start + 1, bounds)
-        source = source or matrix_subject(slots, tokens, match.start)
-        preps = [normalize(p) for p in match.target_preps]
-        bare_object = nominal and source is not None and source.first < match.start
-        target = target_of(slots, match.end, bounds, preps, source, nominal and not bare_object)
+        if pair is None:
+            source = source or matrix_subject(slots, tokens, match.start)
+            preps = [normalize(p) for p in match.target_preps]
+            bare_object = nominal and source is not None and source.first < match.start
+            target = target_of(slots, match.end, bounds, preps, source, nominal and not bare_object)
         if source is not None and target is not None and _same(mentions, source, target):
             target = None
         actors = [mentions[s.index] for s in (source, target) if s is not None]
@@ -215,6 +227,14 @@ class EventExtractor:
             confidence=_confidence(match, source, target),
             trigger=" ".join(t.text for t in tokens[match.start : match.end]),
         )  # fmt: skip
+
+
+def _coordinated(sentence: Sentence, match: TriggerMatch) -> bool:
+    """A verb joined to an earlier one (``وانتقد``، ``كما انتقد``، ``ثم هاجم``)."""
+    tokens = sentence.tokens
+    verb = tokens[match.start]
+    before = tokens[match.start - 1].norm if match.start else ""
+    return "و" in verb.prefixes or "ف" in verb.prefixes or before in ("كما", "ثم")
 
 
 def _actors(event: Event) -> int:

@@ -28,7 +28,8 @@ PREP_WORDS = frozenset(
     {"في", "من", "مع", "علي", "الي", "عن", "ضد", "لدي", "حول", "بين", "عبر", "نحو", "منذ"}
 )
 BOTH = frozenset({"كلا", "كل"})
-COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "لان"})
+COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "لان", "بانه", "بانها"})
+PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "بانه", "بانها"})
 CLAUSE_BREAKS = frozenset({".", "؛", ";", ":", "!", "؟", "?"})
 ADVERBS = frozenset({"امس", "اليوم", "ايضا", "كذلك", "بدوره", "بدورها", "غدا", "مجددا"})
 SUBJECT_REACH = 6  # tokens after a verb searched for its subject
@@ -81,6 +82,16 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
                     bounds: tuple[int, int]) -> Slot | None:  # fmt: skip
     """The subject of a verb spanning tokens ``[start, end)``."""
     lo, hi = bounds
+    complementizer = next(
+        (i for i in range(start - 1, max(lo - 1, start - BACK_REACH), -1)
+         if tokens[i].norm in COMPLEMENTIZERS),
+        None,
+    )  # fmt: skip
+    if complementizer is not None:  # "أن موسكو ستستقبل مملوك": the subject comes first
+        fronted = [s for s in slots if complementizer < s.first < start and s.prep is None]
+        found = next((s for s in fronted if _actor(s)), None)
+        if found is not None or tokens[complementizer].norm in PRONOUN_COMPLEMENTIZERS:
+            return found  # "أنه طلب": the subject is the speaker's (see matrix_subject)
     gap = next(
         (i for i in range(end, min(hi, end + SUBJECT_REACH)) if not _skippable(tokens[i])), hi
     )
@@ -88,20 +99,24 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
     if after:  # the subject follows the verb at once (after adverbs and commas only)
         slot = after[0]
         return slot if slot.prep is None and _actor(slot) else None
-    complementizer = next(
-        (i for i in range(start - 1, max(lo - 1, start - BACK_REACH), -1)
-         if tokens[i].norm in COMPLEMENTIZERS),
-        None,
-    )  # fmt: skip
-    if complementizer is not None:
-        fronted = [s for s in slots if complementizer < s.first < start and s.prep is None]
-        found = next((s for s in fronted if _actor(s)), None)
-        if found is not None:
-            return found
     if gap < hi and not tokens[gap].is_punct and tokens[gap].stem and not _linking(tokens[gap]):
         return None  # an unnamed subject ("زار وفد رفيع المستوى القاهرة"): no source
     before = [s for s in slots if max(lo, start - BACK_REACH) <= s.first and s.last < start]
     return next((s for s in reversed(before) if s.prep is None and _actor(s)), None)
+
+
+def between_pair(slots: Sequence[Slot], tokens: Sequence[Token], end: int,
+                 bounds: tuple[int, int]) -> tuple[Slot, Slot] | None:  # fmt: skip
+    """``لقاء بين X و Y`` / ``اتفاق بين X و Y``: the two sides of a nominal trigger."""
+    for i, slot in enumerate(slots):
+        if slot.first < end or slot.first > end + TARGET_REACH or slot.first >= bounds[1]:
+            continue
+        if slot.prep == "بين" and i + 1 < len(slots):
+            other = slots[i + 1]
+            near = other.first <= slot.last + 3
+            if near and "و" in tokens[other.first].prefixes and _actor(slot) and _actor(other):
+                return slot, other
+    return None
 
 
 def _skippable(token: Token) -> bool:
