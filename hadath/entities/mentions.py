@@ -19,6 +19,7 @@ is that person's title, not a mention of its own.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from hadath.actors.kb import KnowledgeBase
@@ -29,6 +30,7 @@ from hadath.model import Article, Token
 from hadath.text.clitics import dictionary_lemma
 
 TITLE_REACH = 5  # "السفير الروسي في بريطانيا ألكسندر": the title may stand four words back
+ARABIC = re.compile("[\u0621-\u064a]")
 OFFICE_KINDS = frozenset({"office", "presidency"})
 # Plural, dual and adverbial endings: منفصلين → منفصل, لهجومين → هجوم, ميدانياً → ميداني.
 ORDINARY_SUFFIXES = ("ين", "ون", "ات", "ان", "ا", "ه", "ها", "ية", "تا", "وا", "ت")
@@ -82,10 +84,15 @@ def _titled(tokens: list[Token], first: int) -> bool:
 def _ordinary(token: Token) -> bool:
     """Whether a word is in the Arabic lexicon (as written, or without its proclitics)."""
     bare = token.text[max(0, token.stem_start - token.start) :] if token.stem_start >= 0 else ""
+    return _ordinary_word(token.text, bare)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _ordinary_word(text: str, bare: str) -> bool:
     bare = bare.rstrip("\u064b\u064c\u064d")
     bases = {bare, bare[1:]} if bare[:1] in "وفبلك" else {bare}  # a proclitic left unsplit
     forms = (
-        {token.text}
+        {text}
         | bases
         | {base[: -len(s)] for base in bases for s in ORDINARY_SUFFIXES if base.endswith(s)}
     )
@@ -132,6 +139,21 @@ def _outside(spans: list[tuple[int, int, str]], taken: set[int]) -> list[tuple[i
                 out.append((run[0], run[-1] + 1, kind))
                 run = []
     return out
+
+
+def _may_hold_new_names(tokens: list[Token], taken: set[int]) -> bool:
+    """Whether the tagger could add a mention the filters would keep: some word outside
+    the knowledge-base matches is not an ordinary word, or a title or place noun stands
+    in the sentence. Sentences of ordinary words only skip the tagger (same result)."""
+    rules = entity_rules()
+    for i, token in enumerate(tokens):
+        if token.is_punct or i in taken or not token.stem or not ARABIC.search(token.stem):
+            continue  # the tagger keeps no Latin-script or numeric names
+        if token.stem in rules.role_heads or token.stem in rules.place_nouns:
+            return True
+        if not _ordinary(token):
+            return True
+    return False
 
 
 def _tagger_mentions(article: Article, index: int, tokens: list[Token], tagger: Tagger,
@@ -202,7 +224,7 @@ def sentence_mentions(article: Article, index: int, gazetteer: Gazetteer,
     taken = {i for m in found for i in range(m.first, m.last + 1)}
     found += _side_mentions(article, index, tokens, gazetteer.kb, taken)
     taken = {i for m in found for i in range(m.first, m.last + 1)}
-    if tagger is not None:
+    if tagger is not None and _may_hold_new_names(tokens, taken):
         found += _tagger_mentions(article, index, tokens, tagger, taken)
     found.sort(key=lambda m: m.first)
     return _offices_as_titles(gazetteer.kb, found)
