@@ -79,10 +79,14 @@ class QuoteFinder:
         for start, end in quote_spans(article.body):
             before = _tokens_before(article, start)
             verb = next((t for t in reversed(before) if self.cues.is_speech_verb(t)), None)
-            introduced = verb is not None or article.body[:start].rstrip('«“" ').endswith(":")
-            if len(article.body[start:end].split()) < MIN_WORDS and not introduced:
-                continue
-            if verb is not None and quotes and _continues(verb, before, mentions, starts, start):
+            short = len(article.body[start:end].split()) < MIN_WORDS
+            if short and (not _introduced(before, verb) or _is_name(mentions, start, end)):
+                continue  # «سبوتنيك»، «الجيش الحر»: a name or a scare quote
+            if (
+                verb is not None
+                and quotes
+                and (_continues(verb, before, mentions, starts, start) or _participle(verb))
+            ):
                 speaker = quotes[-1].speaker  # "وأضاف: «...»" goes on with the last speaker
             else:
                 speaker = self._speaker(before, verb, mentions, starts, start)
@@ -101,8 +105,10 @@ class QuoteFinder:
                 return after
             lo = before[0].start if before else verb.start
             earlier = [m for m in mentions if lo <= m.start and m.end <= verb.start]
-            if earlier:
-                return earlier[-1]
+            for kind in ("PER", "ORG", "GPE"):  # a person speaks before a state does
+                of_kind = [m for m in earlier if m.label == kind]
+                if of_kind:
+                    return of_kind[-1]
         source = next(
             (t for t in reversed(before) if t.norm in SOURCE_WORDS or t.stem in STATEMENT_NOUNS),
             None,
@@ -110,6 +116,24 @@ class QuoteFinder:
         if source is not None:
             return _mention_at(mentions, starts, source.end, quote_start)
         return None
+
+
+def _is_name(mentions: list[Span], start: int, end: int) -> bool:
+    return any(start <= m.start and m.end <= end for m in mentions)
+
+
+def _introduced(before: list[Token], verb: Token | None) -> bool:
+    """A short quotation counts when a colon or the speech verb stands right before it."""
+    words = [t for t in before if t.text not in OPENERS]
+    if words and words[-1].text in (":", "："):
+        return True
+    return verb is not None and any(t is verb for t in words[-2:])
+
+
+def _participle(verb: Token) -> bool:
+    """``مشدداً``، ``معرباً``، ``مضيفاً``: an adverbial speech participle goes on with the
+    sentence's speaker."""
+    return verb.stem.startswith("م") and verb.text.rstrip("\u064b").endswith("ا")
 
 
 def _continues(verb: Token, before: list[Token], mentions: list[Span], starts: list[int],
