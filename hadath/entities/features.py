@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
@@ -31,11 +32,14 @@ from hadath.text.tokenize import word_info
 
 Gazetteer = Callable[[str], Collection[str]]
 Features = list[list[str]]
+WordInfo = tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str]
+OFFSETS = (-2, -1, 1, 2)
 
 TITLES_PATH = Path(__file__).resolve().parent.parent / "data" / "ner_titles.txt"
 GAZ_MAX_N = 4
 GAZ_TYPES = {"PER": "PER", "PERS": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC"}
 TRIGGER_TYPES = ("PER", "ORG", "LOC")
+CACHE_SIZE = 1 << 17  # distinct words whose features the tagger keeps (LRU)
 _PUNCT = re.compile(r"^[^\w]+$")
 _LATIN = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"\d")
@@ -86,7 +90,7 @@ def load_titles(path: Path = TITLES_PATH) -> dict[str, str]:
     return titles
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def word_key(word: str) -> tuple[str, str, str]:
     """(normalized form, stem without proclitics, title type or '') of ``word``.
 
@@ -98,7 +102,7 @@ def word_key(word: str) -> tuple[str, str, str]:
     return norm, stem, load_titles().get(stem, "")
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def bare_key(word: str) -> str:
     """Normalized ``word`` without its proclitics but with its article (``وللرئيس`` → ``الرييس``).
 
@@ -110,7 +114,7 @@ def bare_key(word: str) -> str:
     return "ال" + stem if "ال" in prefixes else stem
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def lemma_key(word: str) -> str:
     """Normalized simplemma lemma of ``word`` ('' for diacritics alone)."""
     bare = _bare(word)
@@ -123,40 +127,45 @@ def is_unknown(word: str) -> bool:
     return not (_known(_bare(word)) or _known(_bare(word[rel:])))
 
 
-@functools.lru_cache(maxsize=200_000)
-def own_features(word: str) -> tuple[str, ...]:
-    """Features of ``word`` that do not depend on its context."""
+def word_features(word: str) -> WordInfo:
+    """(own features, features lent to the tokens at -2/-1/+1/+2, normalized form).
+
+    Everything here depends on ``word`` alone, so :class:`Extractor` caches it.
+    """
     norm, stem, title = word_key(word)
     kind = shape(word)
-    feats = ["b", "w=" + norm, "st=" + stem, "sh=" + kind, "len=" + str(min(len(stem), 8))]
+    lemma = lemma_key(word)
+    own = ["b", "w=" + norm, "st=" + stem, "sh=" + kind, "len=" + str(min(len(stem), 8))]
     if kind == "A":
-        feats.append("lem=" + lemma_key(word))
-        feats.extend(f"p{n}={norm[:n]}" for n in (1, 2, 3, 4) if len(norm) > n)
-        feats.extend(f"s{n}={stem[-n:]}" for n in (1, 2, 3, 4) if len(stem) > n)
-        feats.append("al" if stem != bare_key(word) else "noal")
+        own.append("lem=" + lemma)
+        own.extend(f"p{n}={norm[:n]}" for n in (1, 2, 3, 4) if len(norm) > n)
+        own.extend(f"s{n}={stem[-n:]}" for n in (1, 2, 3, 4) if len(stem) > n)
+        own.append("al" if stem != bare_key(word) else "noal")
         if is_unknown(word):
-            feats.append("unk")
+            own.append("unk")
     if title:
-        feats.append("title=" + title)
-    return tuple(feats)
-
-
-@functools.lru_cache(maxsize=400_000)
-def context_features(word: str, offset: int) -> tuple[str, ...]:
-    """Features that ``word`` contributes to the token ``offset`` positions away."""
-    norm, stem, title = word_key(word)
-    prefix = f"{offset:+d}:"
-    feats = [prefix + "w=" + norm]
-    if abs(offset) == 1:
-        feats.append(prefix + "st=" + stem)
-        feats.append(prefix + "sh=" + shape(word))
-        feats.append(prefix + "s3=" + stem[-3:])
-        feats.append(prefix + "lem=" + lemma_key(word))
+        own.append("title=" + title)
+    near = (f"st={stem}", f"sh={kind}", f"s3={stem[-3:]}", f"lem={lemma}")
+    lent = []
+    for offset in OFFSETS:
+        prefix = f"{offset:+d}:"
+        feats = [prefix + "w=" + norm]
+        if abs(offset) == 1:
+            feats.extend(prefix + f for f in near)
         if title:
             feats.append(prefix + "title=" + title)
-    elif title:
-        feats.append(prefix + "title=" + title)
-    return tuple(feats)
+        lent.append(tuple(feats))
+    return tuple(own), tuple(lent), norm
+
+
+def own_features(word: str) -> tuple[str, ...]:
+    """Features of ``word`` that do not depend on its context."""
+    return word_features(word)[0]
+
+
+def context_features(word: str, offset: int) -> tuple[str, ...]:
+    """Features that ``word`` contributes to the token ``offset`` positions away."""
+    return word_features(word)[1][OFFSETS.index(offset)]
 
 
 def gazetteer_features(tokens: Sequence[str], gazetteer: Gazetteer) -> list[list[str]]:
@@ -198,41 +207,34 @@ def mark(out: list[list[str]], start: int, length: int, kind: str | None) -> Non
             out[index].append(inner)
 
 
-WordInfo = tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str]
-OFFSETS = (-2, -1, 1, 2)
-
-
 class Extractor:
     """:func:`features` with per-word results cached and pruned to a model's attributes.
 
     ``keep`` is the set of feature strings a model has weights for; features
     outside it cannot change a tagging decision, and dropping them before
     pycrfsuite sees them halves its time. ``keep=None`` keeps everything
-    (training). The per-word cache is cleared when it reaches ``cache_size``.
+    (training). The ``cache_size`` most recently used words are cached.
     """
 
-    def __init__(self, keep: Collection[str] | None = None, cache_size: int = 1 << 18) -> None:
+    def __init__(self, keep: Collection[str] | None = None, cache_size: int = CACHE_SIZE) -> None:
         self.keep = frozenset(keep) if keep is not None else None
-        self.cache_size = cache_size
-        self._words: dict[str, WordInfo] = {}
+        self.word: Callable[[str], WordInfo] = functools.lru_cache(maxsize=cache_size)(self._word)
 
     def clear(self) -> None:
-        self._words.clear()
+        self.word.cache_clear()  # type: ignore[attr-defined]
 
-    def word(self, word: str) -> WordInfo:
-        """(own features, context features at -2/-1/+1/+2, normalized form) of ``word``."""
-        found = self._words.get(word)
-        if found is None:
-            if len(self._words) >= self.cache_size:
-                self._words.clear()
-            context = tuple(self._pruned(context_features(word, o)) for o in OFFSETS)
-            found = (self._pruned(own_features(word)), context, word_key(word)[0])
-            self._words[word] = found
-        return found
+    def _word(self, word: str) -> WordInfo:
+        own, lent, norm = word_features(word)
+        if self.keep is None:
+            return own, lent, norm
+        return self._pruned(own), tuple(self._pruned(feats) for feats in lent), norm
 
     def _pruned(self, feats: Iterable[str]) -> tuple[str, ...]:
+        """Features in ``keep``, interned: most ("sh=A", "s1=ه") recur across words."""
         keep = self.keep
-        return tuple(feats) if keep is None else tuple(f for f in feats if f in keep)
+        if keep is None:
+            return tuple(feats)
+        return tuple(sys.intern(f) for f in feats if f in keep)
 
     def __call__(self, tokens: Sequence[str], gazetteer: Gazetteer | None = None) -> Features:
         """CRF features of each token of one sentence."""
