@@ -216,6 +216,27 @@ def _side_mentions(article: Article, index: int, tokens: list[Token], kb: Knowle
     return out
 
 
+def _agent_mentions(article: Article, index: int, tokens: list[Token], kb: KnowledgeBase,
+                    taken: set[int]) -> list[Mention]:  # fmt: skip
+    """Definite generic actors (``المسلحين``، ``الإرهابيين``، ``المتظاهرين``): unnamed, but
+    the actors of many events. They are ORG mentions without an actor."""
+    agents, heads = _agent_words(kb), entity_rules().role_heads
+    out = []
+    for i, token in enumerate(tokens):
+        if i in taken or "ال" not in token.prefixes or token.stem not in agents:
+            continue
+        if i > 0 and (tokens[i - 1].stem in heads or i - 1 in taken):
+            continue  # an adjective: "المستشار الدبلوماسي", "الجيش السوري المسلح"
+        start, end = _span(article, tokens, i, i)
+        out.append(Mention(start, end, article.body[start:end], "ORG", index, i, i, None, "agent"))
+    return out
+
+
+@functools.cache
+def _agent_words(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(word for word, _ in kb.agents.words()) - entity_rules().side_nouns
+
+
 def sentence_mentions(article: Article, index: int, gazetteer: Gazetteer,
                       tagger: Tagger | None) -> list[Mention]:  # fmt: skip
     """Mentions in sentence ``index`` of ``article``, in text order."""
@@ -223,6 +244,8 @@ def sentence_mentions(article: Article, index: int, gazetteer: Gazetteer,
     found = [_kb_mention(article, gazetteer.kb, index, tokens, m) for m in gazetteer.find(tokens)]
     taken = {i for m in found for i in range(m.first, m.last + 1)}
     found += _side_mentions(article, index, tokens, gazetteer.kb, taken)
+    taken = {i for m in found for i in range(m.first, m.last + 1)}
+    found += _agent_mentions(article, index, tokens, gazetteer.kb, taken)
     taken = {i for m in found for i in range(m.first, m.last + 1)}
     if tagger is not None and _may_hold_new_names(tokens, taken):
         found += _tagger_mentions(article, index, tokens, tagger, taken)
