@@ -172,9 +172,12 @@ class EventExtractor:
             key = (event.type, match.start)  # one trigger word, one event: the fullest reading
             if key not in by_trigger or _actors(event) > _actors(by_trigger[key]):
                 by_trigger[key] = event
+        governed = _governed_positions(sentence, by_trigger)
         seen: set[tuple] = set()
         out = []
-        for event in by_trigger.values():
+        for (_, position), event in by_trigger.items():
+            if position in governed:
+                continue  # what was asked for, threatened or refused did not happen
             key = (event.type, _key(event.source), _key(event.target))
             if key not in seen:
                 seen.add(key)
@@ -227,6 +230,23 @@ class EventExtractor:
             confidence=_confidence(match, source, target),
             trigger=" ".join(t.text for t in tokens[match.start : match.end]),
         )  # fmt: skip
+
+
+GOVERNING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})
+GOVERNED_REACH = 12  # tokens after a request/threat/refusal that its object may span
+
+
+def _governed_positions(sentence: Sentence, events: dict[tuple[str, int], Event]) -> set[int]:
+    """Token positions inside the object of a request, threat or refusal in the sentence
+    (``طلب من الخارجية تقديم المساعدة``: the aid is asked for, not given)."""
+    tokens = sentence.tokens
+    governed: set[int] = set()
+    for kind, position in events:
+        if kind not in GOVERNING_TYPES:
+            continue
+        end = clause_bounds(tokens, position)[1]
+        governed.update(range(position + 1, min(end, position + 1 + GOVERNED_REACH)))
+    return governed
 
 
 def _coordinated(sentence: Sentence, match: TriggerMatch) -> bool:
