@@ -218,3 +218,13 @@ def test_evaluate_file_defaults_to_the_shipped_model(tmp_path: Path) -> None:
 def test_odd_words_do_not_break_tagging(tagger: Tagger) -> None:
     odd = ["", " ", "\u200f", "ـ", "ً", "١٢٣", "ABC", "«", "وـ"]
     assert len(tagger.tag(["قال", *odd, "بوتين"])) == len(odd) + 2
+
+
+@needs_model
+def test_pruned_features_tag_like_all_features(tagger: Tagger) -> None:
+    for text in (SEED_000, SEED_001, *PLAIN):
+        tokens = words(text)
+        pruned = tagger.extract(tokens, tagger.gazetteer)
+        full = features(tokens, tagger.gazetteer)
+        assert all(set(p) <= set(f) for p, f in zip(pruned, full, strict=True))
+        assert tagger.raw_tags(tokens) == list(tagger._crf.tag(full))
