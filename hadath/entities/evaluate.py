@@ -83,8 +83,6 @@ def entities(tags: Sequence[str]) -> set[Entity]:
     return found
 
 
-
-
 @dataclass(slots=True)
 class Report:
     """Per-type and micro-averaged exact-span scores."""
