@@ -23,7 +23,7 @@ One sentence saying the same thing twice gives one event (same type, source, tar
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from hadath.dates import find_dates, resolve
@@ -178,10 +178,11 @@ class EventExtractor:
         for (_, position), event in by_trigger.items():
             if position in governed:
                 continue  # what was asked for, threatened or refused did not happen
-            key = (event.type, _key(event.source), _key(event.target))
-            if key not in seen:
-                seen.add(key)
-                out.append(event)
+            for each in [event, *_coordinated_targets(event, sentence, mentions, slots)]:
+                key = (each.type, _key(each.source), _key(each.target))
+                if key not in seen:
+                    seen.add(key)
+                    out.append(each)
         return out
 
     @staticmethod
@@ -247,6 +248,33 @@ def _governed_positions(sentence: Sentence, events: dict[tuple[str, int], Event]
         end = clause_bounds(tokens, position)[1]
         governed.update(range(position + 1, min(end, position + 1 + GOVERNED_REACH)))
     return governed
+
+
+COORDINATION_REACH = 10  # tokens from one conjoined actor to the next ("كلاً من X ... وY")
+
+
+def _coordinated_targets(event: Event, sentence: Sentence, mentions: list[Span],
+                         slots: list[Slot]) -> list[Event]:  # fmt: skip
+    """The same event with each further target joined by و (``التقى X ... وY``)."""
+    if event.target is None:
+        return []
+    tokens = sentence.tokens
+    index = next((i for i, m in enumerate(mentions) if m is event.target), None)
+    if index is None:
+        return []
+    previous, out = slots[index], []
+    end = clause_bounds(tokens, previous.first)[1]
+    for slot in slots[index + 1 :]:
+        if slot.first > previous.last + COORDINATION_REACH or slot.first >= end:
+            break
+        if slot.prep is None and "و" in tokens[slot.first].prefixes and slot.type == previous.type:
+            target = mentions[slot.index]
+            if target is not event.source:
+                start, end = event.evidence
+                evidence = (min(start, target.start), max(end, target.end))
+                out.append(replace(event, target=target, evidence=evidence))
+                previous = slot
+    return out
 
 
 def _coordinated(sentence: Sentence, match: TriggerMatch) -> bool:
