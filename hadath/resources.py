@@ -23,17 +23,38 @@ def data_path(name: str) -> Path:
     return DATA_DIR / name
 
 
-@functools.cache
-def load_yaml(name: str) -> Any:
-    """Parse ``hadath/data/<name>`` (cached); a missing or broken file raises DataFileError."""
-    path = data_path(name)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file; a missing or broken file raises DataFileError."""
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=_LOADER)
     except FileNotFoundError:
         raise DataFileError(str(path), "data file not found") from None
     except yaml.YAMLError as exc:
         raise DataFileError(str(path), f"invalid YAML: {exc}") from None
+
+
+@functools.cache
+def load_yaml(name: str) -> Any:
+    """Parse ``hadath/data/<name>`` (cached); a missing or broken file raises DataFileError."""
+    return read_yaml(data_path(name))
+
+
+def expand_paths(paths: list[str | Path], suffixes: tuple[str, ...], what: str) -> list[Path]:
+    """User paths as files: a directory stands for its files with ``suffixes``, sorted."""
+    out: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.iterdir() if p.suffix in suffixes))
+        elif path.exists():
+            out.append(path)
+        else:
+            raise DataFileError(str(path), f"{what} file or directory not found")
+    return out
 
 
 def require_keys(

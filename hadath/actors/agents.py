@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hadath.actors.files import read_yaml
 from hadath.actors.schema import QUALIFIERS, SECTORS, fail
+from hadath.resources import read_yaml
 from hadath.text.normalize import normalize
 
 AGENT_KEYS = frozenset({"word", "forms", "sector", "source", "note"})

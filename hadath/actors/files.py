@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from hadath.errors import DataFileError
+from hadath.resources import expand_paths, read_yaml
 
 ACTORS_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 SHIPPED = ("countries.yaml", "places.yaml", "organizations.yaml", "persons.yaml")
@@ -18,34 +17,13 @@ AGENTS = "agents.yaml"
 SUFFIXES = (".yaml", ".yml", ".tsv")
 TSV_COLUMNS = ["id", "name", "names", "type", "country", "sector", "code", "codes", "form", "note"]
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 RawEntry = tuple[dict[str, Any], str, int]  # entry, file, position in the file (1-based)
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse one YAML file; a missing or broken file raises DataFileError."""
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_LOADER)
-    except FileNotFoundError:
-        raise DataFileError(str(path), "data file not found") from None
-    except yaml.YAMLError as exc:
-        raise DataFileError(str(path), f"invalid YAML: {exc}") from None
-
-
 def expand(paths: list[str | Path]) -> list[Path]:
     """User paths as files: a directory stands for its YAML/TSV files, sorted."""
-    out: list[Path] = []
-    for item in paths:
-        path = Path(item)
-        if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir() if p.suffix in SUFFIXES))
-        elif path.exists():
-            out.append(path)
-        else:
-            raise DataFileError(str(path), "actor file or directory not found")
-    return out
+    return expand_paths(paths, tuple(SUFFIXES), "actor")
 
 
 def read_entries(path: Path) -> list[RawEntry]:

@@ -22,7 +22,7 @@ from typing import Any
 from hadath.errors import DataFileError
 from hadath.events import patterns as pt
 from hadath.model import Token
-from hadath.resources import DATA_DIR
+from hadath.resources import DATA_DIR, read_yaml
 from hadath.text.normalize import normalize
 
 CUES_FILE = DATA_DIR / "events" / "cues.yaml"
@@ -98,7 +98,7 @@ class Cues:
         raw: dict[str, list[tuple[str, dict]]] = {name: [] for name in LISTS}
         settings: dict[str, Any] = {}
         for path in paths:
-            data = pt.read_yaml(path)
+            data = read_yaml(path)
             if not isinstance(data, dict):
                 raise DataFileError(str(path), "expected a mapping of cue lists")
             for name, value in data.items():

@@ -14,10 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from hadath.errors import DataFileError
 from hadath.model import Token
@@ -26,20 +23,8 @@ from hadath.text.normalize import normalize
 PROCLITICS = frozenset("وفبلكس")
 MAX_PHRASE = 4
 _ARABIC_WORD = re.compile("^[\u0621-\u064a]+$")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Phrase = tuple[str, ...]
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse one YAML file; a missing or broken file raises DataFileError."""
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_LOADER)
-    except FileNotFoundError:
-        raise DataFileError(str(path), "data file not found") from None
-    except yaml.YAMLError as exc:
-        raise DataFileError(str(path), f"invalid YAML: {exc}") from None
 
 
 def word_list(path: str, value: Any, where: str, key: str) -> list[str]:

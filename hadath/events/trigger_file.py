@@ -14,7 +14,7 @@ from typing import Any
 
 from hadath.errors import DataFileError
 from hadath.events import patterns as pt
-from hadath.resources import DATA_DIR
+from hadath.resources import DATA_DIR, expand_paths, read_yaml
 from hadath.text.normalize import normalize
 
 EVENTS_DIR = DATA_DIR / "events"
@@ -81,7 +81,7 @@ class Ontology:
 @functools.cache
 def ontology() -> Ontology:
     """``plover.yaml``, parsed once."""
-    data = pt.read_yaml(PLOVER_FILE)
+    data = read_yaml(PLOVER_FILE)
     try:
         modes = {t: frozenset(v["modes"]) for t, v in data["types"].items()}
         cameo = data["cameo"]
@@ -261,7 +261,7 @@ def read_file(path: Path, settings: Settings | None = None) -> tuple[Settings, l
     A ``{id: ..., disabled: true}`` entry comes back as a placeholder whose
     ``source`` is ``"disabled"``: it removes the trigger with that id.
     """
-    data = pt.read_yaml(path)
+    data = read_yaml(path)
     name = str(path)
     if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
         raise DataFileError(name, "expected a mapping with a 'triggers' list")
@@ -291,13 +291,4 @@ def _disabled(path: str, entry: dict, number: int) -> Trigger:
 
 def expand(paths: list[str | Path]) -> list[Path]:
     """User paths as files: a directory stands for its ``*.yaml``/``*.yml`` files, sorted."""
-    out: list[Path] = []
-    for item in paths:
-        path = Path(item)
-        if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
-        elif path.exists():
-            out.append(path)
-        else:
-            raise DataFileError(str(path), "trigger file or directory not found")
-    return out
+    return expand_paths(paths, (".yaml", ".yml"), "trigger")
