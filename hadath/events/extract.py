@@ -26,7 +26,7 @@ import bisect
 from dataclasses import dataclass, replace
 from datetime import date
 
-from hadath.dates import find_dates, resolve
+from hadath.dates import DateExpr, find_dates, resolve
 from hadath.events.cues import Cues
 from hadath.events.lexicon import Lexicon, TriggerMatch
 from hadath.events.roles import (
@@ -99,9 +99,9 @@ def _hypothetical(cues: Cues, tokens: list[Token], match: TriggerMatch,
     return any(cues.is_hypothetical(tokens[i]) for i in near)
 
 
-def _when(article: Article, sentence: Sentence, at: int) -> tuple[date | None, str | None]:
-    """The clause's date expression nearest to body offset ``at``, resolved."""
-    found = find_dates(sentence.text)
+def _when(article: Article, sentence: Sentence, found: list[DateExpr],
+          at: int) -> tuple[date | None, str | None]:  # fmt: skip
+    """The sentence's date expression nearest to body offset ``at``, resolved."""
     if not found:
         return article.published, None
     nearest = min(found, key=lambda e: abs(sentence.start + e.start - at))
@@ -110,7 +110,7 @@ def _when(article: Article, sentence: Sentence, at: int) -> tuple[date | None, s
     return resolve(nearest, article.published), nearest.text
 
 
-def _written(expr) -> date | None:
+def _written(expr: DateExpr) -> date | None:
     if expr.kind != "absolute" or expr.calendar != "gregorian":
         return None
     try:
@@ -159,10 +159,11 @@ class EventExtractor:
     def sentence_events(self, article: Article, sentence: Sentence,
                         mentions: list[Span]) -> list[Event]:  # fmt: skip
         slots = _slots(sentence, mentions)
+        dates = find_dates(sentence.text)  # once per sentence, shared by its triggers
         by_trigger: dict[tuple[str, int], Event] = {}
         last_source: Span | None = None
         for match in self.lexicon.match_all(sentence.tokens):
-            event = self._event(article, sentence, mentions, slots, match)
+            event = self._event(article, sentence, mentions, slots, match, dates)
             if event.source is None and match.pos == "verb" and _coordinated(sentence, match):
                 event.source = last_source  # "دعا الرئيس الفرنسي ... كما انتقد": same subject
             if event.source is not None and match.pos == "verb":
@@ -195,7 +196,8 @@ class EventExtractor:
         return not (match.pos == "noun" and event.negated)
 
     def _event(self, article: Article, sentence: Sentence, mentions: list[Span],
-               slots: list[Slot], match: TriggerMatch) -> Event:  # fmt: skip
+               slots: list[Slot], match: TriggerMatch,
+               dates: list[DateExpr]) -> Event:  # fmt: skip
         tokens = sentence.tokens
         bounds = clause_bounds(tokens, match.start)
         nominal = match.pos == "noun"
@@ -216,7 +218,7 @@ class EventExtractor:
             target = None
         actors = [mentions[s.index] for s in (source, target) if s is not None]
         at = tokens[match.start].start
-        when, when_text = _when(article, sentence, at)
+        when, when_text = _when(article, sentence, dates, at)
         used = {s.index for s in (source, target) if s is not None}
         place = _place(slots, mentions, bounds, match.start, used)
         return Event(

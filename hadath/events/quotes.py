@@ -53,11 +53,15 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _tokens_before(article: Article, start: int) -> list[Token]:
-    """Tokens of the paragraph before offset ``start`` (the last ``LOOK_BACK`` of them)."""
-    paragraph_start = article.body.rfind("\n", 0, start) + 1
-    tokens = [t for t in article.tokens if paragraph_start <= t.start and t.end <= start]
-    return tokens[-LOOK_BACK:]
+def _tokens_before(body: str, tokens: list[Token], ends: list[int], start: int) -> list[Token]:
+    """Tokens of the paragraph before offset ``start`` (the last ``LOOK_BACK`` of them).
+
+    ``ends`` are the tokens' end offsets (sorted), so the search is a bisection.
+    """
+    paragraph_start = body.rfind("\n", 0, start) + 1
+    stop = bisect.bisect_right(ends, start)
+    window = tokens[max(0, stop - LOOK_BACK) : stop]
+    return [t for t in window if t.start >= paragraph_start]
 
 
 def _mention_at(mentions: list[Span], starts: list[int], lo: int, hi: int) -> Span | None:
@@ -75,9 +79,11 @@ class QuoteFinder:
             key=lambda m: m.start,
         )
         starts = [m.start for m in mentions]
+        tokens = article.tokens  # flattened once, not per quotation
+        ends = [t.end for t in tokens]
         quotes: list[Quote] = []
         for start, end in quote_spans(article.body):
-            before = _tokens_before(article, start)
+            before = _tokens_before(article.body, tokens, ends, start)
             verb = next((t for t in reversed(before) if self.cues.is_speech_verb(t)), None)
             short = len(article.body[start:end].split()) < MIN_WORDS
             if short and (not _introduced(before, verb) or _is_name(mentions, start, end)):
