@@ -176,6 +176,21 @@ def test_wrong_date_and_flags(small) -> None:
     assert report.flags["negated"].flagged == 1
 
 
+def test_gold_event_without_date_text_takes_the_publication_date(tmp_path: Path) -> None:
+    line = {"id": "d1", "source": "seed:x", "published": "2015-08-01",
+            "text": "قصفت قوات النظام مواقع المعارضة.",
+            "events": [{"type": "ASSAULT", "mode": None, "source": "قوات النظام",
+                        "target": "المعارضة", "negated": False, "hypothetical": False,
+                        "date_text": None, "date": None, "evidence": "قصفت قوات النظام مواقع المعارضة"}]}  # fmt: skip
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", "utf-8")
+    gold = load_gold(path)
+    right = score(gold, [_event("d1-0", "ASSAULT", "قوات النظام", "المعارضة", date="2015-08-01")])
+    assert (right.micro["date"].tp, right.micro["date"].fp) == (1, 0)
+    wrong = score(gold, [_event("d1-0", "ASSAULT", "قوات النظام", "المعارضة", date="2015-07-31")])
+    assert (wrong.micro["date"].tp, wrong.micro["date"].fn) == (0, 1)
+
+
 def test_articles_map_stored_articles_and_name_missing_ones(small) -> None:
     articles = [{"id": "s1-0", "doc_id": "s1"}, {"id": "s2-0", "doc_id": "s2"}]
     report = score(small, PREDICTED[:1], articles)
@@ -249,7 +264,8 @@ def test_run_and_evaluate_end_to_end(small, tmp_path: Path) -> None:
 
 def test_gold_scored_against_itself_is_perfect(gold) -> None:
     predicted = [
-        {"article_id": s.article_id, "type": e.type, "date": e.date,
+        {"article_id": s.article_id, "type": e.type,
+         "date": e.date or (None if e.date_text else s.published),
          "source": e.source and {"entity_id": None, "text": e.source},
          "target": e.target and {"entity_id": None, "text": e.target},
          "negated": e.negated, "hypothetical": e.hypothetical, "reports": None}

@@ -11,7 +11,9 @@ Three levels, each a one-to-one greedy alignment within a sentence:
 ``type`` (same PLOVER type), ``type+source+target`` (also source and target texts
 agree after normalization, ال stripped, containment either way, null only with
 null) and ``date`` (also the same date; only gold and predicted events that have
-a date take part). Identical predictions in a sentence are counted once.
+a date take part). A gold event without a ``date_text`` is dated by the sentence's
+``published`` day, as hadath dates an event whose clause names no day (the issue's
+"else the article's"). Identical predictions in a sentence are counted once.
 Negation and hypothetical flags are reported apart, over type-level matches.
 """
 
@@ -20,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -250,8 +252,16 @@ def score(
         preds = grouped[sentence.id]
         report.gold_events += len(sentence.events)
         report.predicted_events += len(preds)
-        _score_sentence(report, list(sentence.events), preds)
+        gold_events = [_article_dated(e, sentence.published) for e in sentence.events]
+        _score_sentence(report, gold_events, preds)
     return report
+
+
+def _article_dated(event: GoldEvent, published: str | None) -> GoldEvent:
+    """A gold event whose clause names no day takes the publication date."""
+    if event.date_text is None and event.date is None and published:
+        return replace(event, date=published)
+    return event
 
 
 def _score_sentence(report: Report, gold: list[GoldEvent], pred: list[Predicted]) -> None:
