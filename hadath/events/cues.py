@@ -33,6 +33,11 @@ LISTS = (
     "still_far",
     "target_preps",
     "reporting_frames",
+    "light_verbs",
+    "agent_markers",
+    "group_heads",
+    "quantities",
+    "possessed_nouns",
 )
 LIST_KEYS = frozenset({"lemmas", "forms", "prefixes", "patterns", "verbal", "note"})
 NO_VERB_PREFIXES = frozenset({"ال", "ب", "ك"})

@@ -22,11 +22,12 @@ One sentence saying the same thing twice gives one event (same type, source, tar
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, replace
 from datetime import date
 
+from hadath.actors.kb import KnowledgeBase
 from hadath.dates import DateExpr, find_dates, resolve
+from hadath.events.arguments import sentence_arguments
 from hadath.events.cues import Cues
 from hadath.events.lexicon import Lexicon, TriggerMatch
 from hadath.events.roles import (
@@ -34,7 +35,6 @@ from hadath.events.roles import (
     between_pair,
     clause_bounds,
     genitive_of_noun,
-    governing_prep,
     matrix_subject,
     subject_of_verb,
     target_of,
@@ -68,17 +68,6 @@ class Event:
     evidence: tuple[int, int]
     confidence: float
     trigger: str
-
-
-def _slots(sentence: Sentence, mentions: list[Span]) -> list[Slot]:
-    starts = [t.start for t in sentence.tokens]
-    slots = []
-    for index, mention in enumerate(mentions):
-        first = max(0, bisect.bisect_right(starts, mention.start) - 1)
-        last = max(first, bisect.bisect_left(starts, mention.end) - 1)
-        prep = governing_prep(sentence.tokens, first)
-        slots.append(Slot(index, first, last, normalize(prep) if prep else None, mention.label))
-    return slots
 
 
 def _negated(cues: Cues, tokens: list[Token], match: TriggerMatch, bounds: tuple[int, int]) -> bool:
@@ -144,9 +133,10 @@ def _confidence(match: TriggerMatch, source: Slot | None, target: Slot | None) -
 class EventExtractor:
     """Applies the lexicon and the clause rules to tokenized, entity-tagged articles."""
 
-    def __init__(self, lexicon: Lexicon, cues: Cues) -> None:
+    def __init__(self, lexicon: Lexicon, cues: Cues, kb: KnowledgeBase | None = None) -> None:
         self.lexicon = lexicon
         self.cues = cues
+        self.kb = kb  # generic agent nouns for unnamed participants; None: mentions only
 
     def article_events(self, article: Article) -> list[Event]:
         mentions = sorted(article.spans.get("entities", []), key=lambda s: s.start)
@@ -158,11 +148,16 @@ class EventExtractor:
 
     def sentence_events(self, article: Article, sentence: Sentence,
                         mentions: list[Span]) -> list[Event]:  # fmt: skip
-        slots = _slots(sentence, mentions)
+        matches = list(self.lexicon.match_all(sentence.tokens))
+        if not matches:
+            return []
+        triggers = {i for m in matches for i in range(m.start, m.end)}
+        mentions, slots = sentence_arguments(article, sentence, mentions, self.kb, self.cues,
+                                             triggers)  # fmt: skip
         dates = find_dates(sentence.text)  # once per sentence, shared by its triggers
         by_trigger: dict[tuple[str, int], Event] = {}
         last_source: Span | None = None
-        for match in self.lexicon.match_all(sentence.tokens):
+        for match in matches:
             event = self._event(article, sentence, mentions, slots, match, dates)
             if event.source is None and match.pos == "verb" and _coordinated(sentence, match):
                 event.source = last_source  # "دعا الرئيس الفرنسي ... كما انتقد": same subject
@@ -200,20 +195,7 @@ class EventExtractor:
                dates: list[DateExpr]) -> Event:  # fmt: skip
         tokens = sentence.tokens
         bounds = clause_bounds(tokens, match.start)
-        nominal = match.pos == "noun"
-        pair = between_pair(slots, tokens, match.end, bounds) if nominal else None
-        if pair is not None:
-            source, target = pair
-        elif nominal:
-            source = genitive_of_noun(slots, tokens, match.start, match.end, bounds)
-            source = source or subject_of_verb(slots, tokens, match.start, match.start, bounds)
-        else:  # the verb is the trigger's first word; "requires" words may follow it
-            source = subject_of_verb(slots, tokens, match.start, match.start + 1, bounds)
-        if pair is None:
-            source = source or matrix_subject(slots, tokens, match.start)
-            preps = [normalize(p) for p in match.target_preps]
-            bare_object = nominal and source is not None and source.first < match.start
-            target = target_of(slots, match.end, bounds, preps, source, nominal and not bare_object)
+        source, target = self._sides(slots, tokens, match, bounds)
         if source is not None and target is not None and _same(mentions, source, target):
             target = None
         actors = [mentions[s.index] for s in (source, target) if s is not None]
@@ -233,6 +215,80 @@ class EventExtractor:
             confidence=_confidence(match, source, target),
             trigger=" ".join(t.text for t in tokens[match.start : match.end]),
         )  # fmt: skip
+
+    def _sides(self, slots: list[Slot], tokens: list[Token], match: TriggerMatch,
+               bounds: tuple[int, int]) -> tuple[Slot | None, Slot | None]:  # fmt: skip
+        """Source and target slots of a trigger (see :mod:`hadath.events.roles`).
+
+        Actors are looked for around the trigger word itself, not past the words its
+        entry requires (``طالب ... بـ``: the target is between them).
+        """
+        nominal = match.pos == "noun"
+        end = match.start + 1
+        pair = between_pair(slots, tokens, end, bounds) if nominal else None
+        if pair is not None:
+            return pair
+        if nominal:
+            source = genitive_of_noun(slots, tokens, match.start, end, bounds)
+            source = source or self._light_verb_subject(slots, tokens, match, bounds)
+            source = source or subject_of_verb(slots, tokens, match.start, match.start, bounds)
+        else:  # the verb is the trigger's first word; "requires" words may follow it
+            source = subject_of_verb(slots, tokens, match.start, match.start + 1, bounds)
+        source = source or matrix_subject(slots, tokens, match.start)
+        preps = [normalize(p) for p in match.target_preps]
+        bare_object = nominal and source is not None and source.first < match.start
+        target = target_of(slots, end, bounds, preps, source, nominal and not bare_object)
+        if match.type in VICTIM_TYPES and source is not None and _victim(source):
+            # "قُتل ستة أشخاص بنيران ..."، "مقتل مواطنين": the counted or civilian
+            # subject (or genitive) suffers the act; a marked agent does it.
+            target = source if target is None or target.first > source.first else target
+            source = self._marked_agent(slots, tokens, match, bounds)
+        elif match.type in VICTIM_TYPES and target is None:
+            target = _victim_after(slots, end, bounds)  # "قتل ستة أشخاص"
+            if target is not None:
+                source = source or self._marked_agent(slots, tokens, match, bounds)
+        return source, target
+
+    def _light_verb_subject(self, slots: list[Slot], tokens: list[Token], match: TriggerMatch,
+                            bounds: tuple[int, int]) -> Slot | None:  # fmt: skip
+        """``شنت الطائرات التركية غارات``، ``غارات شنتها الطائرات``: the subject of the
+        verb that carries a nominal trigger."""
+        light = self.cues.lists["light_verbs"]
+        after = match.start + 1
+        if after < bounds[1] and light.contains(tokens[after]):
+            return subject_of_verb(slots, tokens, after, after + 1, bounds)
+        for i in range(match.start - 1, max(bounds[0], match.start - LIGHT_VERB_REACH) - 1, -1):
+            if light.contains(tokens[i]):
+                found = subject_of_verb(slots, tokens, i, i + 1, bounds)
+                return found if found is not None and found.last < match.start else None
+        return None
+
+    def _marked_agent(self, slots: list[Slot], tokens: list[Token], match: TriggerMatch,
+                      bounds: tuple[int, int]) -> Slot | None:  # fmt: skip
+        """The doer named by ``بنيران``، ``على يد``، ``من قبل`` after the trigger."""
+        markers = self.cues.find_all("agent_markers", tokens, match.start + 1, bounds[1])
+        for _, end in markers:
+            found = next((s for s in slots if end - 1 <= s.first <= end + 1), None)
+            if found is not None and found.type in ("PER", "ORG", "GPE"):
+                return found
+        return None
+
+
+VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
+VICTIM_SECTORS = frozenset({"CVL", "REF"})
+VICTIM_REACH = 3  # tokens from a violent trigger to its counted victims ("مقتل نحو 260 متمردا")
+LIGHT_VERB_REACH = 6  # tokens before a nominal trigger searched for its light verb
+
+
+def _victim(slot: Slot) -> bool:
+    return slot.counted or slot.sector in VICTIM_SECTORS
+
+
+def _victim_after(slots: list[Slot], end: int, bounds: tuple[int, int]) -> Slot | None:
+    """Counted people or civilians right after a violent trigger (a number may come first)."""
+    near = [s for s in slots if end <= s.first <= end + VICTIM_REACH and s.first < bounds[1]]
+    first = near[0] if near else None
+    return first if first is not None and first.prep is None and _victim(first) else None
 
 
 GOVERNING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})
@@ -296,4 +352,5 @@ def _key(span: Span | None) -> str | None:
 
 
 def _same(mentions: list[Span], a: Slot, b: Slot) -> bool:
-    return _key(mentions[a.index]) == _key(mentions[b.index])
+    key = _key(mentions[a.index])
+    return key is not None and key == _key(mentions[b.index])

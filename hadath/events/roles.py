@@ -17,7 +17,7 @@ A mention inside another person's role phrase is never an actor of the event.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from hadath.model import Token
@@ -46,10 +46,22 @@ class Slot:
     last: int
     prep: str | None  # the preposition that governs it (normalized), if any
     type: str
+    sector: str | None = None  # an unnamed participant's sector (CVL, MIL ...)
+    counted: bool = False  # a number stands before it ("ستة أشخاص")
 
 
-def governing_prep(tokens: Sequence[Token], first: int) -> str | None:
-    """The preposition before token ``first`` (a clitic on it, or the word before)."""
+def governing_prep(tokens: Sequence[Token], first: int,
+                   possessed: Callable[[Token], bool] | None = None) -> str | None:  # fmt: skip
+    """The preposition before token ``first`` (a clitic on it, or the word before), or,
+    when ``possessed`` says the word before is a possessed noun, the one before that
+    (``على معسكرات الأكراد``، ``ضد مواقع تنظيم داعش``: the owner is the target)."""
+    found = _prep_at(tokens, first)
+    if found is None and possessed is not None and first > 1 and possessed(tokens[first - 1]):
+        found = _prep_at(tokens, first - 1)
+    return found
+
+
+def _prep_at(tokens: Sequence[Token], first: int) -> str | None:
     token = tokens[first]
     clitics = [p for p in token.prefixes if p in PREPOSITIONS]
     if clitics:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 
+from hadath.actors.kb import KnowledgeBase
 from hadath.events.cues import Cues
 from hadath.events.extract import EventExtractor
 from hadath.events.lexicon import Lexicon
@@ -23,7 +24,7 @@ from hadath.store.db import Store
 @functools.cache
 def default_extractors() -> tuple[EventExtractor, QuoteFinder]:
     cues = Cues.load()
-    return EventExtractor(Lexicon.load(), cues), QuoteFinder(cues)
+    return EventExtractor(Lexicon.load(), cues, KnowledgeBase.load()), QuoteFinder(cues)
 
 
 @stage("events")

@@ -1,0 +1,183 @@
+"""The candidate actors of a sentence's events: its entity mentions, and the unnamed
+participants that name no entity but act or suffer in events.
+
+* A named actor widened by a group noun before it (``عناصر تنظيم داعش``، ``قوات
+  النظام``، ``ممثلي السلطات الروسية``): the slot starts at the group noun, so the verb
+  before it finds its subject, and the actor stays the named one.
+* An unnamed participant: a generic agent noun of the knowledge base (``مقاتلات``،
+  ``المتظاهرون``، ``أشخاص``، ``قوات الأمن``) with the modifiers that follow it
+  (``مقاتلات حربية تركية``، ``القوات الموالية``). It becomes an ORG span with no actor
+  (``attrs``: ``key``, ``agent`` = its sector, ``country`` from a demonym), so an event
+  may say "the Turkish jets" when the text does.
+
+Cue lists (``group_heads``, ``quantities``) live in ``hadath/data/events/cues.yaml``;
+agent nouns in ``hadath/data/actors/agents.yaml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from hadath.actors.kb import KnowledgeBase
+from hadath.events.cues import Cues
+from hadath.events.roles import PREP_WORDS, Slot, governing_prep
+from hadath.model import Article, Sentence, Span, Token
+from hadath.text.normalize import normalize
+
+MAX_MODIFIERS = 3
+# Words with the article that end a participant's phrase rather than modify it.
+PHRASE_STOPS = frozenset(
+    {
+        "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي", "اليوم",
+        "الماضي", "الماضيه", "المقبل", "المقبله", "الحالي", "الجاري", "الاسبوع", "الشهر",
+        "العام", "الليله", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه",
+        "السبت", "الان", "الاول", "الاخير", "الاخيره", "الثاني", "الثالث", "الساعات",
+        "الايام", "الاخري", "الاخرين",
+    }
+)  # fmt: skip
+NISBA_ENDINGS = ("يه", "يين", "يون", "ي")
+SOUND_PLURALS = ("ون", "ين", "ات")
+
+
+def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span],
+                       kb: KnowledgeBase | None, cues: Cues,
+                       triggers: set[int]) -> tuple[list[Span], list[Slot]]:  # fmt: skip
+    """Mentions plus unnamed participants, in text order, and a slot for each.
+
+    ``triggers`` are token positions of event triggers: never a participant (طالب is a
+    student and "demanded").
+    """
+    tokens = sentence.tokens
+    ranges = [_token_range(tokens, m) for m in mentions]
+    covered = {i for first, last in ranges for i in range(first, last + 1)}
+    found = list(zip(mentions, ranges, strict=True))
+    if kb is not None:
+        found += _participants(article, tokens, kb, covered | triggers, cues)
+    found.sort(key=lambda item: item[1][0])
+    spans = [span for span, _ in found]
+    slots = []
+    for index, (span, (first, last)) in enumerate(found):
+        first = _group_head(tokens, first, covered, cues)
+        prep = governing_prep(tokens, first, cues.lists["possessed_nouns"].contains)
+        sector = span.attrs.get("agent")
+        slots.append(Slot(index, first, last, normalize(prep) if prep else None, span.label,
+                          sector, _counted(tokens, first, cues)))  # fmt: skip
+    return spans, slots
+
+
+def _token_range(tokens: Sequence[Token], span: Span) -> tuple[int, int]:
+    starts = [t.start for t in tokens]
+    first = max(0, bisect.bisect_right(starts, span.start) - 1)
+    last = max(first, bisect.bisect_left(starts, span.end) - 1)
+    return first, last
+
+
+def _group_head(tokens: Sequence[Token], first: int, covered: set[int], cues: Cues) -> int:
+    """Token index where the actor's phrase starts: at a group noun right before it."""
+    head = first - 1
+    if head < 0 or head in covered or tokens[first].prefixes:
+        return first  # "وقوات", "بالنظام": a conjunction or preposition starts a new phrase
+    return head if cues.lists["group_heads"].contains(tokens[head]) else first
+
+
+def _counted(tokens: Sequence[Token], first: int, cues: Cues) -> bool:
+    """A number (or نحو، عشرات، عدد من) stands right before the phrase."""
+    at = first - 1
+    if at >= 0 and tokens[at].norm == "من":
+        at -= 1  # "590 من عناصر"، "عدد من المواطنين"
+    if at < 0:
+        return False
+    token = tokens[at]
+    return token.stem.isdigit() or cues.lists["quantities"].contains(token)
+
+
+def _participants(article: Article, tokens: Sequence[Token], kb: KnowledgeBase,
+                  covered: set[int], cues: Cues) -> list[tuple[Span, tuple[int, int]]]:  # fmt: skip
+    out = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        sector = None if i in covered or token.is_punct else _sector(kb, token)
+        if sector is None or _is_adjective(tokens, i, covered):
+            i += 1
+            continue
+        last, country = _modifiers(tokens, i, kb, covered)
+        if not _plausible(tokens, i, last, cues):
+            i += 1
+            continue
+        start = _phrase_start(article, token)
+        end = tokens[last].end
+        attrs = {"key": "agent:" + " ".join(t.stem for t in tokens[i : last + 1]),
+                 "actor_id": None, "agent": sector, "country": country}  # fmt: skip
+        out.append((article.span(start, end, "ORG", **attrs), (i, last)))
+        i = last + 1
+    return out
+
+
+def _phrase_start(article: Article, token: Token) -> int:
+    """Where the phrase starts: at the article ``ال`` if any, after و ف ب ل ك."""
+    if token.stem_start < 0:
+        return token.start
+    with_article = token.stem_start - 2
+    if with_article >= token.start and article.body[with_article : token.stem_start] == "ال":
+        return with_article
+    return token.stem_start
+
+
+def _sector(kb: KnowledgeBase, token: Token) -> str | None:
+    """An agent noun's sector, or a group noun's code (الأكراد → KUR)."""
+    sector = kb.agents.sector(token.stem)
+    if sector is None and "ال" in token.prefixes:
+        group = kb.agents.group(token.stem)
+        sector = group.code if group is not None else None
+    return sector
+
+
+def _plausible(tokens: Sequence[Token], head: int, last: int, cues: Cues) -> bool:
+    """A bare indefinite noun names a participant only when counted, modified or a
+    sound plural (``ستة أشخاص``، ``مقاتلات حربية``، ``مواطنين``); ``مسؤول`` alone is
+    as often "responsible"."""
+    token = tokens[head]
+    if "ال" in token.prefixes or last > head or _counted(tokens, head, cues):
+        return True
+    return len(token.stem) > 4 and token.stem.endswith(SOUND_PLURALS)
+
+
+def _is_adjective(tokens: Sequence[Token], i: int, covered: set[int]) -> bool:
+    """``العسكريين`` in ``المسؤولين العسكريين``: an agent noun modifying the noun before."""
+    if i == 0 or tokens[i].prefixes != ("ال",):
+        return False
+    before = tokens[i - 1]
+    return i - 1 in covered or ("ال" in before.prefixes and not before.is_punct)
+
+
+def _nisba(token: Token) -> bool:
+    """An indefinite relational adjective (حربية، عسكريين), not a particle (في، علي)."""
+    stem = token.stem
+    return not token.prefixes and len(stem) >= 4 and stem.endswith(NISBA_ENDINGS) and (
+        stem not in PREP_WORDS
+    )
+
+
+def _modifiers(tokens: Sequence[Token], head: int, kb: KnowledgeBase,
+               covered: set[int]) -> tuple[int, str | None]:  # fmt: skip
+    """Last token of the head's phrase (adjectives, a definite genitive) and its country."""
+    definite = "ال" in tokens[head].prefixes
+    last, country = head, None
+    for j in range(head + 1, min(len(tokens), head + 1 + MAX_MODIFIERS)):
+        token = tokens[j]
+        if j in covered or token.is_punct or token.norm in PHRASE_STOPS:
+            break
+        demonym = kb.demonym(token.norm)
+        if demonym is not None and demonym.kind == "country":
+            last, country = j, demonym.country
+            continue
+        if token.prefixes == ("ال",) and (definite or j == head + 1):
+            last = j  # "القوات البرية", "قوات الأمن"
+            continue
+        if not definite and _nisba(token):
+            last = j  # "مقاتلات حربية"
+            continue
+        break
+    return last, country

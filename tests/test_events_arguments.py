@@ -1,0 +1,55 @@
+"""Who acts and who suffers: unnamed participants, group nouns, light verbs and victims,
+on sentences of the dev set's outlets and the seeds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from hadath.model import Document
+from hadath.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def events(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
+    doc = Document("t", "test", text, "jsonl", published=date(2015, 8, 2), title="")
+    pipeline(doc)
+    found = doc.articles[0].records["events"]
+    return [(e.type, e.source and e.source.text, e.target and e.target.text) for e in found]
+
+
+def test_unnamed_jets_with_a_demonym_are_the_source_of_a_light_verb(pipeline) -> None:
+    text = "ووفقا للبيان، فقد قامت مقاتلات تركية أيضا بشن غارات جوية على معسكرات الأكراد."
+    assert ("ASSAULT", "مقاتلات تركية", "الأكراد") in events(pipeline, text)
+
+
+def test_group_noun_before_a_named_actor_is_its_subject(pipeline) -> None:
+    text = "وهاجم عناصر تنظيم داعش مواقع الجيش العراقي غربي كركوك."
+    found = events(pipeline, text)
+    assert any(t == "ASSAULT" and s and "داعش" in s for t, s, _ in found), found
+
+
+def test_counted_people_after_a_violent_verb_are_victims(pipeline) -> None:
+    text = "قتل ستة أشخاص على الأقل بنيران قوات الأمن في مدينة الرمادي."
+    found = events(pipeline, text)
+    assert ("ASSAULT", "قوات الأمن", "أشخاص") in found or any(
+        t == "ASSAULT" and tg and "أشخاص" in tg and s and "قوات الأمن" in s for t, s, tg in found
+    ), found
+
+
+def test_civilians_are_never_the_attackers_of_a_killing(pipeline) -> None:
+    text = "وقال المسؤول المحلي إن القصف أسفر عن مقتل مدنيين في القرية."
+    found = events(pipeline, text)
+    assert not any(t == "ASSAULT" and s and "مدنيين" in s for t, s, _ in found), found
+
+
+def test_a_student_is_not_a_participant_where_طالب_demands(pipeline) -> None:
+    text = "طالب الرئيس اليمني الحوثيين بالانسحاب من عدن."
+    found = events(pipeline, text)
+    assert any(t == "REQUEST" and tg and "الحوثيين" in tg for t, _, tg in found), found
+    assert not any(s == "طالب" or tg == "طالب" for _, s, tg in found)
