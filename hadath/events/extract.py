@@ -30,6 +30,7 @@ from hadath.dates import DateExpr, find_dates, resolve
 from hadath.events.arguments import sentence_arguments
 from hadath.events.cues import Cues
 from hadath.events.lexicon import Lexicon, TriggerMatch
+from hadath.events.ranker import Ranker, TriggerView
 from hadath.events.roles import (
     Slot,
     between_pair,
@@ -126,17 +127,19 @@ def _evidence(sentence: Sentence, match: TriggerMatch, spans: list[Span]) -> tup
     return start, end
 
 
-def _confidence(match: TriggerMatch, source: Slot | None, target: Slot | None) -> float:
+def _confidence(match: TriggerMatch, source: Span | None, target: Span | None) -> float:
     return round(match.trigger.confidence * (0.6 + 0.2 * bool(source) + 0.2 * bool(target)), 2)
 
 
 class EventExtractor:
     """Applies the lexicon and the clause rules to tokenized, entity-tagged articles."""
 
-    def __init__(self, lexicon: Lexicon, cues: Cues, kb: KnowledgeBase | None = None) -> None:
+    def __init__(self, lexicon: Lexicon, cues: Cues, kb: KnowledgeBase | None = None,
+                 ranker: Ranker | None = None) -> None:  # fmt: skip
         self.lexicon = lexicon
         self.cues = cues
         self.kb = kb  # generic agent nouns for unnamed participants; None: mentions only
+        self.ranker = ranker  # trained event/role classifiers; None: the rules decide
 
     def article_events(self, article: Article) -> list[Event]:
         mentions = sorted(article.spans.get("entities", []), key=lambda s: s.start)
@@ -146,19 +149,43 @@ class EventExtractor:
             events += self.sentence_events(article, sentence, inside)
         return events
 
+    def views(self, article: Article, sentence: Sentence,
+              mentions: list[Span]) -> tuple[list[Span], list[TriggerView]]:  # fmt: skip
+        """The sentence's candidate actors and, per trigger, the rules' reading of it."""
+        tokens = sentence.tokens
+        matches = list(self.lexicon.match_all(tokens))
+        if not matches:
+            return [], []
+        triggers = frozenset(i for m in matches for i in range(m.start, m.end))
+        spans, slots = sentence_arguments(article, sentence, mentions, self.kb, self.cues,
+                                          set(triggers))  # fmt: skip
+        views = []
+        for match in matches:
+            bounds = clause_bounds(tokens, match.start)
+            source, target = self._sides(slots, tokens, match, bounds)
+            if source is not None and target is not None and _same(spans, source, target):
+                target = None
+            views.append(TriggerView(
+                tokens, match, bounds, slots, source.index if source else None,
+                target.index if target else None, _negated(self.cues, tokens, match, bounds),
+                _hypothetical(self.cues, tokens, match, bounds), triggers,
+            ))  # fmt: skip
+        return spans, views
+
     def sentence_events(self, article: Article, sentence: Sentence,
                         mentions: list[Span]) -> list[Event]:  # fmt: skip
-        matches = list(self.lexicon.match_all(sentence.tokens))
-        if not matches:
+        spans, views = self.views(article, sentence, mentions)
+        if not views:
             return []
-        triggers = {i for m in matches for i in range(m.start, m.end)}
-        mentions, slots = sentence_arguments(article, sentence, mentions, self.kb, self.cues,
-                                             triggers)  # fmt: skip
         dates = find_dates(sentence.text)  # once per sentence, shared by its triggers
         by_trigger: dict[tuple[str, int], Event] = {}
         last_source: Span | None = None
-        for match in matches:
-            event = self._event(article, sentence, mentions, slots, match, dates)
+        for view in views:
+            sides = self._decide(view)
+            if sides is None:
+                continue
+            match = view.match
+            event = self._event(article, sentence, spans, view, sides, dates)
             if event.source is None and match.pos == "verb" and _coordinated(sentence, match):
                 event.source = last_source  # "دعا الرئيس الفرنسي ... كما انتقد": same subject
             if event.source is not None and match.pos == "verb":
@@ -171,47 +198,65 @@ class EventExtractor:
         governed = _governed_positions(sentence, by_trigger)
         seen: set[tuple] = set()
         out = []
+        slots = views[0].slots
         for (_, position), event in by_trigger.items():
             if position in governed:
                 continue  # what was asked for, threatened or refused did not happen
-            for each in [event, *_coordinated_targets(event, sentence, mentions, slots)]:
+            for each in [event, *_coordinated_targets(event, sentence, spans, slots)]:
                 key = (each.type, _key(each.source), _key(each.target))
                 if key not in seen:
                     seen.add(key)
                     out.append(each)
         return out
 
-    @staticmethod
-    def _reportable(event: Event, match: TriggerMatch) -> bool:
-        """An event needs an actor; a negated noun (``بعيدتين عن التعاون``) reports nothing."""
+    def _decide(self, view: TriggerView) -> tuple[int | None, int | None] | None:
+        """Source and target slot indexes of a trigger, or None when it reports no event.
+
+        Without a ranker, the rules' reading. With one: the trigger is an event when the
+        ranker thinks so (or the rules found both sides of a verb); the rules' actors are
+        kept unless the ranker finds them unlikely, and then its best candidates are
+        taken. A victim never becomes the doer of a violent event.
+        """
+        if self.ranker is None:
+            return view.rule_source, view.rule_target
+        both = view.rule_source is not None and view.rule_target is not None
+        p_event = self.ranker.is_event(view)
+        if p_event < EVENT_THRESHOLD and not (both and view.match.pos == "verb"):
+            return None
+        scores = self.ranker.roles(view, self.cues)
+        target = _kept(scores, view.rule_target, "target")
+        barred = {target} | (_victims(view) if view.match.type in VICTIM_TYPES else set())
+        source = _kept(scores, view.rule_source, "source")
+        if source is None or source in barred:
+            source = _best(scores, "source", barred)
+        if target is None or target == source:
+            target = _best(scores, "target", {source})
+        return source, target
+
+    def _reportable(self, event: Event, match: TriggerMatch) -> bool:
+        """An event needs an actor; a negated noun (``بعيدتين عن التعاون``) reports nothing.
+        Without a ranker, a noun trigger needs both sides."""
         if event.source is None and event.target is None:
             return False
-        if match.pos == "noun" and (event.source is None or event.target is None):
+        one_sided = event.source is None or event.target is None
+        if match.pos == "noun" and one_sided and self.ranker is None:
             return False  # a noun with one side named mostly mentions, not reports, an action
         return not (match.pos == "noun" and event.negated)
 
-    def _event(self, article: Article, sentence: Sentence, mentions: list[Span],
-               slots: list[Slot], match: TriggerMatch,
-               dates: list[DateExpr]) -> Event:  # fmt: skip
-        tokens = sentence.tokens
-        bounds = clause_bounds(tokens, match.start)
-        source, target = self._sides(slots, tokens, match, bounds)
-        if source is not None and target is not None and _same(mentions, source, target):
-            target = None
-        actors = [mentions[s.index] for s in (source, target) if s is not None]
+    def _event(self, article: Article, sentence: Sentence, spans: list[Span], view: TriggerView,
+               sides: tuple[int | None, int | None], dates: list[DateExpr]) -> Event:  # fmt: skip
+        tokens, match, bounds = sentence.tokens, view.match, view.bounds
+        source, target = (spans[i] if i is not None else None for i in sides)
         at = tokens[match.start].start
         when, when_text = _when(article, sentence, dates, at)
-        used = {s.index for s in (source, target) if s is not None}
-        place = _place(slots, mentions, bounds, match.start, used)
+        used = {i for i in sides if i is not None}
+        place = _place(list(view.slots), spans, bounds, match.start, used)
         return Event(
             article_id=article.id, type=match.type, mode=match.mode, cameo=match.cameo,
-            source=mentions[source.index] if source else None,
-            target=mentions[target.index] if target else None,
-            date=when, date_text=when_text, location=place,
+            source=source, target=target, date=when, date_text=when_text, location=place,
             location_text=None if place else article.dateline,
-            negated=_negated(self.cues, tokens, match, bounds),
-            hypothetical=_hypothetical(self.cues, tokens, match, bounds),
-            evidence=_evidence(sentence, match, actors),
+            negated=view.negated, hypothetical=view.hypothetical,
+            evidence=_evidence(sentence, match, [s for s in (source, target) if s is not None]),
             confidence=_confidence(match, source, target),
             trigger=" ".join(t.text for t in tokens[match.start : match.end]),
         )  # fmt: skip
@@ -272,6 +317,31 @@ class EventExtractor:
             if found is not None and found.type in ("PER", "ORG", "GPE"):
                 return found
         return None
+
+
+# Chosen on the dev set (docs in README "Events"): lower event thresholds trade
+# precision for recall; the rules' actors stand unless the ranker is fairly sure.
+EVENT_THRESHOLD = 0.3
+ROLE_THRESHOLD = 0.3
+KEEP_THRESHOLD = 0.15
+
+
+def _best(scores: list[dict[str, float]], role: str, barred: set[int | None]) -> int | None:
+    """The slot most likely to fill ``role``, if likely enough."""
+    ranked = [(p.get(role, 0.0), i) for i, p in enumerate(scores) if i not in barred]
+    p, index = max(ranked, default=(0.0, None))
+    return index if p >= ROLE_THRESHOLD else None
+
+
+def _kept(scores: list[dict[str, float]], index: int | None, role: str) -> int | None:
+    """The rules' choice for ``role`` unless the ranker finds it unlikely."""
+    if index is None or scores[index].get(role, 0.0) < KEEP_THRESHOLD:
+        return None
+    return index
+
+
+def _victims(view: TriggerView) -> set[int | None]:
+    return {s.index for s in view.slots if _victim(s)}
 
 
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})

@@ -16,6 +16,7 @@ from hadath.events.cues import Cues
 from hadath.events.extract import EventExtractor
 from hadath.events.lexicon import Lexicon
 from hadath.events.quotes import QuoteFinder
+from hadath.events.ranker import default_ranker
 from hadath.model import Document
 from hadath.pipeline import corpus_stage, stage
 from hadath.store.db import Store
@@ -24,7 +25,8 @@ from hadath.store.db import Store
 @functools.cache
 def default_extractors() -> tuple[EventExtractor, QuoteFinder]:
     cues = Cues.load()
-    return EventExtractor(Lexicon.load(), cues, KnowledgeBase.load()), QuoteFinder(cues)
+    extractor = EventExtractor(Lexicon.load(), cues, KnowledgeBase.load(), default_ranker())
+    return extractor, QuoteFinder(cues)
 
 
 @stage("events")

@@ -1,0 +1,135 @@
+"""Train hadath's event ranker (:mod:`hadath.events.ranker`) on annotated sentences.
+
+Usage::
+
+    .venv/bin/python -m scripts.train_events                 # eval/events-train-*.jsonl
+    .venv/bin/python -m scripts.train_events --gold A.jsonl B.jsonl --out /tmp/models
+
+Reads gold sentences in the dev set's format (``docs/annotation-guidelines.md``), runs
+hadath's stages up to entities on each sentence as one clean article, and for every
+trigger the lexicon finds makes one *event* example (``event`` when a gold event of the
+trigger's type has evidence covering the trigger word, else ``none``) and, for every
+candidate actor of the sentence, one *role* example (``source``/``target`` when the
+candidate's text agrees with the gold event's actor as the scorer judges agreement,
+else ``none``). Two L-BFGS maximum-entropy models are written to
+``hadath/models/event-detect.crfsuite`` and ``event-roles.crfsuite``.
+
+The dev set ``eval/events-dev.jsonl`` is never read here: score the result with
+``hadath eval events eval/events-dev.jsonl``. Deterministic: same data, same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pycrfsuite
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from hadath.actors.kb import KnowledgeBase  # noqa: E402
+from hadath.events.cues import Cues  # noqa: E402
+from hadath.events.evaluate import actors_agree  # noqa: E402
+from hadath.events.extract import EventExtractor  # noqa: E402
+from hadath.events.gold import GoldEvent, GoldSentence, load_gold  # noqa: E402
+from hadath.events.lexicon import Lexicon  # noqa: E402
+from hadath.events.ranker import (  # noqa: E402
+    DETECT_PATH,
+    ROLES_PATH,
+    TriggerView,
+    event_features,
+    role_features,
+)
+from hadath.model import Document, Span  # noqa: E402
+from hadath.pipeline import Pipeline  # noqa: E402
+
+PARAMS = {"c1": 0.05, "c2": 0.5, "max_iterations": 300, "feature.possible_states": False}
+Example = tuple[list[str], str]
+
+
+def _covering(gold: GoldSentence, body: str, view: TriggerView) -> list[GoldEvent]:
+    """Gold events of the trigger's type whose evidence covers the trigger word."""
+    token = view.tokens[view.match.start]
+    out = []
+    for event in gold.events:
+        start = body.find(event.evidence)
+        if event.type == view.match.type and start <= token.start < start + len(event.evidence):
+            out.append(event)
+    return out
+
+
+def _role(span: Span, events: list[GoldEvent]) -> str:
+    if any(e.source is not None and actors_agree(e.source, span.text) for e in events):
+        return "source"
+    if any(e.target is not None and actors_agree(e.target, span.text) for e in events):
+        return "target"
+    return "none"
+
+
+def examples(gold: list[GoldSentence],
+             extractor: EventExtractor) -> tuple[list[Example], list[Example]]:  # fmt: skip
+    """Event and role examples of the gold sentences."""
+    pipeline = Pipeline(["segment", "tokenize", "published", "entities"], [])
+    detect: list[Example] = []
+    roles: list[Example] = []
+    for sentence in gold:
+        published = None if sentence.published is None else _date(sentence.published)
+        doc = Document(sentence.id, "gold", sentence.text, "jsonl", published=published, title="")
+        pipeline(doc)
+        for article in doc.articles:
+            mentions = article.spans.get("entities", [])
+            for unit in article.sentences:
+                inside = [m for m in mentions if unit.start <= m.start < unit.end]
+                spans, views = extractor.views(article, unit, inside)
+                for view in views:
+                    covering = _covering(sentence, article.body, view)
+                    detect.append((event_features(view), "event" if covering else "none"))
+                    if covering:
+                        for span, slot in zip(spans, view.slots, strict=True):
+                            roles.append((role_features(view, slot, extractor.cues),
+                                          _role(span, covering)))  # fmt: skip
+    return detect, roles
+
+
+def _date(value: str):
+    from datetime import date
+
+    return date.fromisoformat(value)
+
+
+def train(data: list[Example], path: Path) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for features, label in data:
+        trainer.append([features], [label])
+    trainer.set_params(PARAMS)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(path))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--gold", nargs="*", type=Path,
+                        default=sorted((ROOT / "eval").glob("events-train-*.jsonl")))  # fmt: skip
+    parser.add_argument("--out", type=Path, default=None, help="directory for the two models")
+    args = parser.parse_args(argv)
+    if any(p.name == "events-dev.jsonl" for p in args.gold):
+        parser.error("the dev set is for scoring, not training")
+    gold = [s for path in args.gold for s in load_gold(path)]
+    extractor = EventExtractor(Lexicon.load(), Cues.load(), KnowledgeBase.load())
+    detect, roles = examples(gold, extractor)
+    print(f"{len(gold)} sentences from {len(args.gold)} files; "
+          f"event examples {dict(Counter(lb for _, lb in detect))}, "
+          f"role examples {dict(Counter(lb for _, lb in roles))}")  # fmt: skip
+    detect_path = args.out / DETECT_PATH.name if args.out else DETECT_PATH
+    roles_path = args.out / ROLES_PATH.name if args.out else ROLES_PATH
+    train(detect, detect_path)
+    train(roles, roles_path)
+    print(f"wrote {detect_path} and {roles_path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,56 @@
+"""The trained event ranker: shipped models load, training examples are labelled from
+gold as the scorer judges agreement, and training is deterministic and never reads the
+dev set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hadath.actors.kb import KnowledgeBase
+from hadath.events.cues import Cues
+from hadath.events.extract import EventExtractor
+from hadath.events.gold import load_gold
+from hadath.events.lexicon import Lexicon
+from hadath.events.ranker import DETECT_PATH, ROLES_PATH, default_ranker
+from scripts import train_events
+
+ROOT = Path(__file__).resolve().parent.parent
+MEETING = {
+    "id": "m1", "source": "test", "published": "2015-10-10",
+    "text": "التقى ميخائيل بوغدانوف جاك أوديبير في باريس أمس.",
+    "events": [{"type": "CONSULT", "mode": None, "source": "ميخائيل بوغدانوف",
+                "target": "جاك أوديبير", "negated": False, "hypothetical": False,
+                "date_text": "أمس", "date": "2015-10-09",
+                "evidence": "التقى ميخائيل بوغدانوف جاك أوديبير"}],
+}  # fmt: skip
+
+
+def test_shipped_models_load() -> None:
+    assert DETECT_PATH.exists() and ROLES_PATH.exists()
+    assert default_ranker() is not None
+
+
+def test_examples_are_labelled_from_gold(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(MEETING, ensure_ascii=False) + "\n", "utf-8")
+    extractor = EventExtractor(Lexicon.load(), Cues.load(), KnowledgeBase.load())
+    detect, roles = train_events.examples(load_gold(path), extractor)
+    assert [label for _, label in detect] == ["event"]
+    labels = sorted(label for _, label in roles)
+    assert labels.count("source") == 1 and labels.count("target") == 1
+    assert "rule=S" in next(f for f, label in roles if label == "source")
+
+
+def test_training_is_deterministic_and_refuses_the_dev_set(tmp_path: Path) -> None:
+    lines = (ROOT / "eval" / "events-train-b.jsonl").read_text("utf-8").splitlines()[:40]
+    gold = tmp_path / "small.jsonl"
+    gold.write_text("\n".join(lines) + "\n", "utf-8")
+    for run in ("a", "b"):
+        assert train_events.main(["--gold", str(gold), "--out", str(tmp_path / run)]) == 0
+    for name in (DETECT_PATH.name, ROLES_PATH.name):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    with pytest.raises(SystemExit):
+        train_events.main(["--gold", str(ROOT / "eval" / "events-dev.jsonl")])
