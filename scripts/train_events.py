@@ -46,7 +46,7 @@ from hadath.events.ranker import (  # noqa: E402
 from hadath.model import Document, Span  # noqa: E402
 from hadath.pipeline import Pipeline  # noqa: E402
 
-PARAMS = {"c1": 0.05, "c2": 0.5, "max_iterations": 300, "feature.possible_states": False}
+PARAMS = {"c1": 0.1, "c2": 0.5, "max_iterations": 300, "feature.possible_states": False}
 Example = tuple[list[str], str]
 
 

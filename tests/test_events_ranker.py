@@ -54,3 +54,19 @@ def test_training_is_deterministic_and_refuses_the_dev_set(tmp_path: Path) -> No
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     with pytest.raises(SystemExit):
         train_events.main(["--gold", str(ROOT / "eval" / "events-dev.jsonl")])
+
+
+def test_no_training_sentence_repeats_a_dev_sentence() -> None:
+    """Wire copy runs in several outlets: a training sentence that nearly repeats a dev
+    sentence (word-set Jaccard >= 0.5) would leak the dev set into the ranker."""
+    from hadath.text.normalize import normalize
+
+    def words(text: str) -> set[str]:
+        return set(normalize(text).split())
+
+    dev = [words(s.text) for s in load_gold(ROOT / "eval" / "events-dev.jsonl")]
+    for path in sorted((ROOT / "eval").glob("events-train-*.jsonl")):
+        for sentence in load_gold(path):
+            mine = words(sentence.text)
+            worst = max(len(mine & d) / len(mine | d) for d in dev)
+            assert worst < 0.5, (path.name, sentence.id, worst)

@@ -79,7 +79,15 @@ def event_features(view: TriggerView) -> list[str]:
         f"hyp={view.hypothetical}", f"sides={has}", f"type|sides={kind}|{has}",
         f"pos|sides={pos}|{has}", f"slots={min(len(view.slots), 5)}",
         f"start={_bucket(match.start - view.bounds[0])}",
+        f"quoted={_quoted(tokens, match.start)}", f"id|sides={match.trigger.id}|{has}",
+        f"prev|w={_word(tokens, match.start - 1)}|{token.stem}",
     ]  # fmt: skip
+
+
+def _quoted(tokens: Sequence[Token], at: int) -> bool:
+    """An odd number of quotation marks before the trigger: it stands inside a quote."""
+    marks = sum(t.text in ("«", "»", '"', "“", "”") for t in tokens[:at])
+    return marks % 2 == 1
 
 
 def role_features(view: TriggerView, slot: Slot, cues: Cues) -> list[str]:
@@ -112,7 +120,23 @@ def role_features(view: TriggerView, slot: Slot, cues: Cues) -> list[str]:
         f"rank={side}|{min(len(others), 2)}|{prep}",
         f"id|side|prep={match.trigger.id}|{side}|{prep}",
         f"place={slot.type in ('GPE', 'LOC') and prep == 'في'}",
+        f"next_to={pos}|{kind}|{side}|{len(gap) == 0 and slot.prep is None}",
+        f"speaker={_speaker(tokens, slot, cues)}", f"victim|type={_victim(slot)}|{kind}",
+        f"sector|side={slot.sector}|{side}", f"named={slot.sector is None}|{side}|{kind}",
+        f"lemma|side|prep={tokens[match.start].lemma}|{side}|{prep}",
     ]  # fmt: skip
+
+
+def _speaker(tokens: Sequence[Token], slot: Slot, cues: Cues) -> bool:
+    """The candidate is the subject of a speech verb or a reporting frame right before it
+    (``قالت وزارة ...``، ``نقلت وكالة ...``، ``وفق المرصد``)."""
+    before = range(max(0, slot.first - 2), slot.first)
+    return any(cues.lists["speech_verbs"].contains(tokens[i])
+               or cues.lists["reporting_frames"].contains(tokens[i]) for i in before)  # fmt: skip
+
+
+def _victim(slot: Slot) -> bool:
+    return slot.counted or slot.sector in ("CVL", "REF")
 
 
 def _inside(slot: Slot, gap: range) -> bool:
