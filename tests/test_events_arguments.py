@@ -53,3 +53,10 @@ def test_a_student_is_not_a_participant_where_طالب_demands(pipeline) -> None
     found = events(pipeline, text)
     assert any(t == "REQUEST" and tg and "الحوثيين" in tg for t, _, tg in found), found
     assert not any(s == "طالب" or tg == "طالب" for _, s, tg in found)
+
+
+def test_each_conjoined_source_makes_its_own_event(pipeline) -> None:
+    text = "وسيطر الجيش الوطني والمقاومة الشعبية أمس على مواقع مليشيات الحوثي في مدينة تعز."
+    found = events(pipeline, text)
+    assert ("ASSAULT", "الجيش الوطني", "مليشيات الحوثي") in found, found
+    assert ("ASSAULT", "المقاومة الشعبية", "مليشيات الحوثي") in found, found

@@ -156,7 +156,7 @@ class EventExtractor:
         matches = list(self.lexicon.match_all(tokens))
         if not matches:
             return [], []
-        triggers = frozenset(i for m in matches for i in range(m.start, m.end))
+        triggers = frozenset(m.start for m in matches)  # the words, not what they require
         spans, slots = sentence_arguments(article, sentence, mentions, self.kb, self.cues,
                                           set(triggers))  # fmt: skip
         views = []
@@ -383,24 +383,37 @@ COORDINATION_REACH = 10  # tokens from one conjoined actor to the next ("كلا�
 
 def _coordinated_targets(event: Event, sentence: Sentence, mentions: list[Span],
                          slots: list[Slot]) -> list[Event]:  # fmt: skip
-    """The same event with each further target joined by و (``التقى X ... وY``)."""
-    if event.target is None:
-        return []
-    tokens = sentence.tokens
-    index = next((i for i, m in enumerate(mentions) if m is event.target), None)
+    """The same event with each further target joined by و (``التقى X ... وY``), and
+    each further source joined to the source (``سيطر الجيش الوطني والمقاومة الشعبية``):
+    one event per source–target pair, as the annotation guidelines count them."""
+    with_targets = [event, *_conjoined(event, "target", sentence, mentions, slots)]
+    out = with_targets[1:]
+    for each in with_targets:
+        out += _conjoined(each, "source", sentence, mentions, slots)
+    return out
+
+
+def _conjoined(event: Event, role: str, sentence: Sentence, mentions: list[Span],
+               slots: list[Slot]) -> list[Event]:  # fmt: skip
+    """The event again with each actor joined by و to its ``role`` actor."""
+    actor = getattr(event, role)
+    index = next((i for i, m in enumerate(mentions) if m is actor), None)
     if index is None:
         return []
+    tokens = sentence.tokens
+    reach = COORDINATION_REACH if role == "target" else 1  # a source's partner follows it
     previous, out = slots[index], []
     end = clause_bounds(tokens, previous.first)[1]
     for slot in slots[index + 1 :]:
-        if slot.first > previous.last + COORDINATION_REACH or slot.first >= end:
+        if slot.first > previous.last + reach or slot.first >= end:
             break
-        if slot.prep is None and "و" in tokens[slot.first].prefixes and slot.type == previous.type:
-            target = mentions[slot.index]
-            if target is not event.source:
-                start, end = event.evidence
-                evidence = (min(start, target.start), max(end, target.end))
-                out.append(replace(event, target=target, evidence=evidence))
+        same_kind = slot.type == previous.type or role == "source"
+        if slot.prep is None and "و" in tokens[slot.first].prefixes and same_kind:
+            other = mentions[slot.index]
+            if other is not event.source and other is not event.target:
+                start, stop = event.evidence
+                evidence = (min(start, other.start), max(stop, other.end))
+                out.append(replace(event, **{role: other}, evidence=evidence))
                 previous = slot
     return out
 
