@@ -37,6 +37,7 @@ Hyperparameters and feature sets tried on the dev split are recorded in
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import time
@@ -49,6 +50,9 @@ import pycrfsuite
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from hadath.entities import features as feature_module  # noqa: E402
+from hadath.entities.clusters import LEVELS, read_clusters  # noqa: E402
+from hadath.entities.consistency import propagate  # noqa: E402
 from hadath.entities.evaluate import Sentence, entities, read_conll, score  # noqa: E402
 from hadath.entities.features import (  # noqa: E402
     DictGazetteer,
@@ -56,7 +60,7 @@ from hadath.entities.features import (  # noqa: E402
     features,
     write_names,
 )
-from hadath.entities.tagger import MODEL_PATH, names_path, to_hadath  # noqa: E402
+from hadath.entities.tagger import MODEL_PATH, kb_names, names_path, to_hadath  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "ner" / "anercorp" / "train.txt"
 DEV_FRACTION = 0.10
@@ -80,6 +84,8 @@ class Config:
     jackknife: int = 5  # training gazetteer: names of the other 4 of 5 chunks; 0 = none
     misc: bool = True  # keep MISC as a training label (False: train it as O)
     drop: tuple[str, ...] = ()  # feature prefixes left out (ablations)
+    kb: bool = False  # knowledge-base names as kb= gazetteer features (train and run time)
+    window: int = 20  # dev: names tagged again across windows of this many sentences
 
     def gazetteer(self, sentences: Sequence[Sentence]) -> DictGazetteer | None:
         """The gazetteer of the names in ``sentences`` (None when training without one)."""
@@ -94,7 +100,7 @@ class Config:
         return tag.replace("PERS", "PER")
 
     def xseq(self, words: list[str], gazetteer: Gazetteer | None) -> list[list[str]]:
-        feats = features(words, gazetteer)
+        feats = features(words, gazetteer, kb_names() if self.kb else None)
         if not self.drop:
             return feats
         return [[f for f in fs if not f.startswith(self.drop)] for fs in feats]
@@ -148,27 +154,46 @@ def train(sentences: list[Sentence], out: Path, config: Config) -> None:
     trainer.train(str(out))
 
 
-def evaluate(model: Path, dev: list[Sentence], gazetteer: Gazetteer | None, config: Config):
-    """Score ``model`` on the dev sentences (hadath's types, MISC ignored)."""
+def evaluate(model: Path, dev: list[Sentence], gazetteer: Gazetteer | None, config: Config,
+             window: int = 0):  # fmt: skip
+    """Score ``model`` on the dev sentences (hadath's types, MISC ignored); ``window`` > 1:
+    with article consistency over windows of that many sentences."""
     crf = pycrfsuite.Tagger()
     crf.open(str(model))
-    pred: list[Sentence] = []
-    for sent in dev:
-        words = [w for w, _ in sent]
-        tags = to_hadath(crf.tag(config.xseq(words, gazetteer)))
-        pred.append(list(zip(words, tags, strict=True)))
+    tags = [to_hadath(crf.tag(config.xseq([w for w, _ in s], gazetteer))) for s in dev]
+    if window > 1:  # article-level consistency over windows of contiguous sentences
+        tags = consistent([[w for w, _ in s] for s in dev], tags, window)
+    pred = [list(zip([w for w, _ in s], t, strict=True)) for s, t in zip(dev, tags, strict=True)]
     return score(dev, pred)
 
 
+def consistent(words: list[list[str]], tags: list[list[str]], window: int) -> list[list[str]]:
+    """:func:`propagate` over windows of ``window`` sentences (ANERcorp marks no articles)."""
+    out: list[list[str]] = []
+    for i in range(0, len(words), window):
+        out += propagate(words[i : i + window], tags[i : i + window])
+    return out
+
+
 def dev_run(fold: list[Sentence], dev: list[Sentence], config: Config):
-    """Train on the fold, score on dev; returns the report and the model size."""
-    tmp = ROOT / "build" / "ner-dev.crfsuite"
-    train(fold, tmp, config)
-    return evaluate(tmp, dev, config.gazetteer(fold), config), tmp.stat().st_size
+    """Train on the fold, score on dev (each sentence alone; with article consistency
+    printed too when ``config.window`` > 1); returns the report and the model size."""
+    tmp = ROOT / "build" / f"ner-dev-{os.getpid()}.crfsuite"  # runs may go side by side
+    try:
+        train(fold, tmp, config)
+        report = evaluate(tmp, dev, config.gazetteer(fold), config)
+        if config.window > 1:
+            consistent_report = evaluate(tmp, dev, config.gazetteer(fold), config, config.window)
+            print(f"with article consistency (windows of {config.window} sentences):")
+            print(consistent_report.as_table())
+        return report, tmp.stat().st_size
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def grid(fold: list[Sentence], dev: list[Sentence], config: Config) -> None:
-    """Print a markdown table of dev scores over ``GRID``."""
+    """Print a markdown table of dev scores over ``GRID`` (each sentence alone)."""
+    config.window = 0
     print("| c1 | c2 | PER F1 | ORG F1 | LOC F1 | micro P | micro R | micro F1 | size |")
     print("|---|---|---|---|---|---|---|---|---|")
     for c1, c2 in GRID:
@@ -214,8 +239,15 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, Config]:
     parser.add_argument("--jackknife", type=int, default=Config.jackknife, help="0 = no gazetteer")
     parser.add_argument("--misc", action=argparse.BooleanOptionalAction, default=Config.misc)
     parser.add_argument("--drop", default="", help="comma-separated feature prefixes to drop")
+    parser.add_argument("--kb", action=argparse.BooleanOptionalAction, default=Config.kb)
+    parser.add_argument("--window", type=int, default=Config.window, help="consistency window")
+    parser.add_argument("--clusters", type=Path, help="another cluster table (experiments)")
+    parser.add_argument("--levels", default="", help="its clusters per column, e.g. 2048,512,128")
     args = parser.parse_args(argv)
-    config = Config(jackknife=args.jackknife, misc=args.misc)
+    if args.clusters is not None:
+        levels = tuple(int(v) for v in args.levels.split(",")) if args.levels else LEVELS
+        feature_module.CLUSTERS = read_clusters(args.clusters, levels)
+    config = Config(jackknife=args.jackknife, misc=args.misc, kb=args.kb, window=args.window)
     config.drop = tuple(p for p in args.drop.split(",") if p)
     for item in args.param:
         key, _, value = item.partition("=")
@@ -236,7 +268,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     started = time.perf_counter()
     report, size = dev_run(fold, dev, config)
-    print(f"dev run: {time.perf_counter() - started:.0f}s, {size / 1e6:.1f} MB")
+    seconds = time.perf_counter() - started
+    print(f"dev run: {seconds:.0f}s, {size / 1e6:.1f} MB; each sentence alone:")
     print(report.as_table())
     if not args.dev_only:
         ship(sentences, args.out, config)

@@ -5,11 +5,14 @@ feature). What depends on the word alone is computed once per distinct word and
 cached, so tagging a sentence costs little more than joining cached tuples:
 
 * the word itself: normalized form, stem without proclitics (the tokenizer's, so
-  ``Token.stem``), simplemma lemma, prefixes and suffixes of 1-4 letters, word
-  shape, stem length, has-article, unknown to simplemma's lexicon, and whether it
-  is a title/trigger word (``hadath/data/ner_titles.txt``);
-* its neighbours: normalized form at -2..+2; stem, shape, 3-letter suffix, lemma
-  at -1/+1; title flags at -2..+2; bigrams with the left and right word;
+  ``Token.stem``), lemma (:func:`hadath.text.lemma.lemmatize`), prefixes and
+  suffixes of 1-4 letters, word shape, stem length, has-article, unknown to
+  simplemma's lexicon, whether it is a title/trigger word
+  (``hadath/data/ner_titles.txt``), and its word clusters at three granularities
+  (:mod:`hadath.entities.clusters`; ``kx`` for an Arabic word they do not know);
+* its neighbours: normalized form at -2..+2; stem, shape, 3-letter suffix and the
+  two coarser clusters at -1/+1; title flags at -2..+2; bigrams with the left and
+  right word;
 * optionally, a gazetteer: a callable that says which types (PER, ORG, GPE, LOC)
   a normalized token or space-joined n-gram is known as (``gz=B-T``/``gz=I-T``).
   GPE counts as LOC here (the tagger's label set); GPE vs LOC is decided later,
@@ -19,34 +22,33 @@ cached, so tagging a sentence costs little more than joining cached tuples:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-import sys
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
-import simplemma
-
+from hadath.entities.clusters import LEVELS, Clusters, load_clusters
 from hadath.errors import DataFileError
-from hadath.text.normalize import DIACRITICS, TATWEEL, normalize
+from hadath.text.clitics import dictionary_lemma
+from hadath.text.lemma import lemmatize
+from hadath.text.normalize import DIACRITICS, TATWEEL
 from hadath.text.tokenize import word_info
 
 Gazetteer = Callable[[str], Collection[str]]
 Features = list[list[str]]
-WordInfo = tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str]
+WordInfo = tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str, str]
 OFFSETS = (-2, -1, 1, 2)
+_OFFSET_PREFIX = {offset: f"{offset:+d}:" for offset in OFFSETS}
 
 TITLES_PATH = Path(__file__).resolve().parent.parent / "data" / "ner_titles.txt"
 GAZ_MAX_N = 4
 GAZ_TYPES = {"PER": "PER", "PERS": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC"}
 TRIGGER_TYPES = ("PER", "ORG", "LOC")
+CLUSTERS: Clusters | None = None  # training experiments: another cluster table
 CACHE_SIZE = 1 << 17  # distinct words whose features the tagger keeps (LRU)
 _PUNCT = re.compile(r"^[^\w]+$")
 _LATIN = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"\d")
-
-
-def _known(word: str) -> bool:
-    return bool(word) and bool(simplemma.is_known(word, lang="ar"))
 
 
 def _info(word: str) -> tuple[str, str, int, tuple[str, ...], bool]:
@@ -116,46 +118,67 @@ def bare_key(word: str) -> str:
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def lemma_key(word: str) -> str:
-    """Normalized simplemma lemma of ``word`` ('' for diacritics alone)."""
-    bare = _bare(word)
-    return normalize(simplemma.lemmatize(bare, lang="ar")) if bare else ""
+    """Normalized lemma of ``word`` (:func:`hadath.text.lemma.lemmatize`, whose cache the
+    ``tokenize`` stage has filled for the same words)."""
+    return lemmatize(word) if _bare(word) else ""
 
 
 def is_unknown(word: str) -> bool:
-    """Neither the word nor its stem is in simplemma's Arabic lexicon."""
+    """Neither the word nor its stem is in simplemma's Arabic lexicon (hamza-insensitive,
+    :func:`hadath.text.clitics.dictionary_lemma`, whose cache tokenizing fills)."""
     rel = _info(word)[2]
-    return not (_known(_bare(word)) or _known(_bare(word[rel:])))
+    bare = _bare(word)
+    if bare and dictionary_lemma(bare) is not None:
+        return False
+    stem = _bare(word[rel:]) if rel else bare
+    return not (stem and dictionary_lemma(stem) is not None)
 
 
 def word_features(word: str) -> WordInfo:
-    """(own features, features lent to the tokens at -2/-1/+1/+2, normalized form).
+    """(own features, features lent to the tokens at -2/-1/+1/+2, normalized form,
+    gazetteer form: normalized, proclitics off, article kept).
 
     Everything here depends on ``word`` alone, so :class:`Extractor` caches it.
     """
-    norm, stem, title = word_key(word)
+    norm, stem, _, prefixes, _ = _info(word)
+    stem = stem or norm
+    title = load_titles().get(stem, "")
     kind = shape(word)
     lemma = lemma_key(word)
     own = ["b", "w=" + norm, "st=" + stem, "sh=" + kind, "len=" + str(min(len(stem), 8))]
     if kind == "A":
         own.append("lem=" + lemma)
-        own.extend(f"p{n}={norm[:n]}" for n in (1, 2, 3, 4) if len(norm) > n)
-        own.extend(f"s{n}={stem[-n:]}" for n in (1, 2, 3, 4) if len(stem) > n)
-        own.append("al" if stem != bare_key(word) else "noal")
+        own += [f"p{n}={norm[:n]}" for n in range(1, min(len(norm), 5))]
+        own += [f"s{n}={stem[-n:]}" for n in range(1, min(len(stem), 5))]
+        own.append("al" if "ال" in prefixes else "noal")
         if is_unknown(word):
             own.append("unk")
     if title:
         own.append("title=" + title)
-    near = (f"st={stem}", f"sh={kind}", f"s3={stem[-3:]}", f"lem={lemma}")
+    clusters = cluster_features(stem, kind)
+    own += clusters
+    coarse = clusters[1:] if len(clusters) > 1 else clusters  # the finest level stays own
+    near = ("st=" + stem, "sh=" + kind, "s3=" + stem[-3:], *coarse)
     lent = []
     for offset in OFFSETS:
-        prefix = f"{offset:+d}:"
+        prefix = _OFFSET_PREFIX[offset]
         feats = [prefix + "w=" + norm]
-        if abs(offset) == 1:
-            feats.extend(prefix + f for f in near)
+        if offset in (-1, 1):
+            feats += [prefix + f for f in near]
         if title:
             feats.append(prefix + "title=" + title)
         lent.append(tuple(feats))
-    return tuple(own), tuple(lent), norm
+    gaz = "ال" + stem if "ال" in prefixes else stem
+    return tuple(own), tuple(lent), norm, gaz
+
+
+def cluster_features(stem: str, kind: str) -> list[str]:
+    """``k1024=…``, ``k256=…``, ``k64=…`` of a stem in the cluster table; ``kx`` for an
+    Arabic word the table does not know (rare in news: often a name)."""
+    ids = (CLUSTERS if CLUSTERS is not None else load_clusters()).get(stem)
+    if ids is None:
+        return ["kx"] if kind == "A" else []
+    return [f"k{size}={value}" for size, value in zip(LEVELS, ids, strict=True)]
 
 
 def own_features(word: str) -> tuple[str, ...]:
@@ -168,40 +191,56 @@ def context_features(word: str, offset: int) -> tuple[str, ...]:
     return word_features(word)[1][OFFSETS.index(offset)]
 
 
-def gazetteer_features(tokens: Sequence[str], gazetteer: Gazetteer) -> list[list[str]]:
+def gazetteer_features(
+    tokens: Sequence[str],
+    gazetteer: Gazetteer,
+    prefix: str = "gz=",
+    keys: Sequence[tuple[str, str]] | None = None,
+) -> list[list[str]]:
     """Per token, ``gz=B-T``/``gz=I-T`` for every known n-gram (n <= 4) covering it.
 
     Keys are normalized and space-joined; the first word of an n-gram is also
     looked up without its conjunction/preposition, so "وروسيا" is found as "روسيا".
     A gazetteer with a ``starts`` set (the first words of its names) is only
-    asked about n-grams starting with one of them.
+    asked about n-grams starting with one of them. ``keys``: each token's (normalized
+    form, :func:`bare_key`) when the caller has them.
     """
-    norms = [word_key(word)[0] for word in tokens]
+    if keys is None:
+        keys = [(word_key(word)[0], bare_key(word)) for word in tokens]
+    norms = [norm for norm, _ in keys]
     starts = getattr(gazetteer, "starts", None)
+    prefixes = getattr(gazetteer, "prefixes", None)  # every name's leading words
     out: list[list[str]] = [[] for _ in norms]
-    for start, word in enumerate(tokens):
-        norm, bare = norms[start], bare_key(word)
-        if starts is not None and norm not in starts and bare not in starts:
+    for start, (norm, bare) in enumerate(keys):
+        if starts is None:
+            firsts: Sequence[str] = (norm,) if norm == bare else sorted((norm, bare))
+        elif norm in starts:
+            firsts = (norm,) if norm == bare or bare not in starts else sorted((norm, bare))
+        elif bare in starts:
+            firsts = (bare,)
+        else:
             continue
-        firsts = sorted({norm, bare})
-        if starts is not None:
-            firsts = [first for first in firsts if first in starts]
         for first in firsts:
+            key = first
             for n in range(1, min(GAZ_MAX_N, len(norms) - start) + 1):
-                key = " ".join([first, *norms[start + 1 : start + n]])
+                if n > 1:
+                    key += " " + norms[start + n - 1]
+                    if prefixes is not None and key not in prefixes:
+                        break
                 for raw in sorted(gazetteer(key)):
-                    mark(out, start, n, GAZ_TYPES.get(raw))
+                    mark(out, start, n, GAZ_TYPES.get(raw), prefix)
     return out
 
 
-def mark(out: list[list[str]], start: int, length: int, kind: str | None) -> None:
+def mark(out: list[list[str]], start: int, length: int, kind: str | None,
+         prefix: str = "gz=") -> None:  # fmt: skip
     """Add ``gz=B-kind`` at ``start`` and ``gz=I-kind`` on the next ``length - 1`` tokens."""
     if kind is None:
         return
-    first = "gz=B-" + kind
+    first = prefix + "B-" + kind
     if first not in out[start]:
         out[start].append(first)
-    inner = "gz=I-" + kind
+    inner = prefix + "I-" + kind
     for index in range(start + 1, start + length):
         if inner not in out[index]:
             out[index].append(inner)
@@ -217,64 +256,82 @@ class Extractor:
     """
 
     def __init__(self, keep: Collection[str] | None = None, cache_size: int = CACHE_SIZE) -> None:
-        self.keep = frozenset(keep) if keep is not None else None
+        # feature -> itself: one look-up prunes and interns (most features recur across words)
+        self.keep = {f: f for f in sorted(keep)} if keep is not None else None
+        self.bigrams = _bigram_table(self.keep or ())
         self.word: Callable[[str], WordInfo] = functools.lru_cache(maxsize=cache_size)(self._word)
 
     def clear(self) -> None:
         self.word.cache_clear()  # type: ignore[attr-defined]
 
     def _word(self, word: str) -> WordInfo:
-        own, lent, norm = word_features(word)
+        own, lent, norm, gaz = word_features(word)
         if self.keep is None:
-            return own, lent, norm
-        return self._pruned(own), tuple(self._pruned(feats) for feats in lent), norm
+            return own, lent, norm, gaz
+        return self._pruned(own), tuple(self._pruned(feats) for feats in lent), norm, gaz
 
     def _pruned(self, feats: Iterable[str]) -> tuple[str, ...]:
-        """Features in ``keep``, interned: most ("sh=A", "s1=ه") recur across words."""
-        keep = self.keep
-        if keep is None:
+        """Features in ``keep`` (as ``keep``'s own string objects)."""
+        if self.keep is None:
             return tuple(feats)
-        return tuple(sys.intern(f) for f in feats if f in keep)
+        return tuple(filter(None, map(self.keep.get, feats)))
 
-    def __call__(self, tokens: Sequence[str], gazetteer: Gazetteer | None = None) -> Features:
-        """CRF features of each token of one sentence."""
-        infos = [self.word(word) for word in tokens]
-        keep, last = self.keep, len(tokens) - 1
-        out: Features = []
-        for i, (own, _, norm) in enumerate(infos):
-            feats = list(own)
-            if i >= 2:
-                feats.extend(infos[i - 2][1][0])
-            if i >= 1:
-                feats.extend(infos[i - 1][1][1])
-                bigram = "bg-=" + infos[i - 1][2] + "|" + norm
-                if keep is None or bigram in keep:
-                    feats.append(bigram)
-            else:
-                feats.append("BOS")
-            if i < last:
-                feats.extend(infos[i + 1][1][2])
-                bigram = "bg+=" + norm + "|" + infos[i + 1][2]
-                if keep is None or bigram in keep:
-                    feats.append(bigram)
-            else:
-                feats.append("EOS")
-            if i < last - 1:
-                feats.extend(infos[i + 2][1][3])
-            out.append(feats)
-        if gazetteer is not None:
-            for feats, extra in zip(out, gazetteer_features(tokens, gazetteer), strict=True):
+    def __call__(self, tokens: Sequence[str], gazetteer: Gazetteer | None = None,
+                 kb: Gazetteer | None = None) -> Features:  # fmt: skip
+        """CRF features of each token of one sentence; ``kb``: knowledge-base names
+        (``kb=B-T``/``kb=I-T``), told apart from the training names of ``gazetteer``."""
+        word = self.word
+        infos = [word(w) for w in tokens]
+        lent = [info[1] for info in infos]
+        norms = [info[2] for info in infos]
+        before2 = [(), (), *(x[0] for x in lent[:-2])]
+        before1 = [("BOS",), *(x[1] for x in lent[:-1])]
+        after1 = [*(x[2] for x in lent[1:]), ("EOS",)]
+        after2 = [*(x[3] for x in lent[2:]), (), ()]
+        out: Features = [
+            [*info[0], *a, *b, *c, *d]
+            for info, a, b, c, d in zip(infos, before2, before1, after1, after2, strict=False)
+        ]
+        pairs = itertools.pairwise(norms)  # (before2/after2 are 2 long for one word)
+        if self.keep is None:
+            for i, (left, right) in enumerate(pairs):
+                out[i + 1].append("bg-=" + left + "|" + right)
+                out[i].append("bg+=" + left + "|" + right)
+        else:
+            minus, plus = self.bigrams
+            for i, (left, right) in enumerate(pairs):
+                if (seen := minus.get(left)) and right in seen:
+                    out[i + 1].append("bg-=" + left + "|" + right)
+                if (seen := plus.get(left)) and right in seen:
+                    out[i].append("bg+=" + left + "|" + right)
+        for table, prefix in ((gazetteer, "gz="), (kb, "kb=")):
+            if table is None:
+                continue
+            found = gazetteer_features(tokens, table, prefix, [(i[2], i[3]) for i in infos])
+            for feats, extra in zip(out, found, strict=True):
                 if extra:
                     feats.extend(self._pruned(extra))
         return out
 
 
+def _bigram_table(keep: Collection[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Left word -> right words of the model's ``bg-=`` and of its ``bg+=`` features."""
+    minus: dict[str, set[str]] = {}
+    plus: dict[str, set[str]] = {}
+    for feature in keep:
+        if feature.startswith(("bg-=", "bg+=")):
+            left, _, right = feature[4:].partition("|")
+            (minus if feature[2] == "-" else plus).setdefault(left, set()).add(right)
+    return minus, plus
+
+
 _PLAIN = Extractor()
 
 
-def features(tokens: Sequence[str], gazetteer: Gazetteer | None = None) -> Features:
+def features(tokens: Sequence[str], gazetteer: Gazetteer | None = None,
+             kb: Gazetteer | None = None) -> Features:  # fmt: skip
     """CRF features of each token of one sentence (everything; see :class:`Extractor`)."""
-    return _PLAIN(tokens, gazetteer)
+    return _PLAIN(tokens, gazetteer, kb)
 
 
 class DictGazetteer:
@@ -287,6 +344,7 @@ class DictGazetteer:
     def __init__(self, names: Iterable[tuple[str, str]] = ()) -> None:
         self.table: dict[str, set[str]] = {}
         self.starts: set[str] = set()
+        self.prefixes: set[str] = set()  # the first 1..n words of every name
         for name, kind in names:
             self.add(name, kind)
 
@@ -298,6 +356,8 @@ class DictGazetteer:
         for first in {word_key(words[0])[0], bare_key(words[0])}:
             self.starts.add(first)
             self.table.setdefault(" ".join([first, *rest]), set()).add(kind)
+            for n in range(len(rest) + 1):
+                self.prefixes.add(" ".join([first, *rest[:n]]))
 
     def __call__(self, key: str) -> Collection[str]:
         return self.table.get(key, _EMPTY)
@@ -313,6 +373,8 @@ class Gazetteers:
         self.parts = [part for part in parts if part is not None]
         starts = [getattr(part, "starts", None) for part in self.parts]
         self.starts = None if None in starts else set().union(*starts)
+        prefixes = [getattr(part, "prefixes", None) for part in self.parts]
+        self.prefixes = None if None in prefixes else set().union(*prefixes)
 
     def __call__(self, key: str) -> Collection[str]:
         found: set[str] = set()

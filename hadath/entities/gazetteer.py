@@ -75,6 +75,13 @@ class Gazetteer:
             return False
         return bool(actor.code) and len(actor.code) >= 6
 
+    def typed_names(self) -> list[tuple[str, str]]:
+        """``(name, type)`` of every name in the automaton (type of its first actor), sorted."""
+        out = []
+        for text, (_, actor_ids) in self.automaton.items():
+            out.append((text.strip(), self.kb.by_id(actor_ids[0]).type))
+        return sorted(out)
+
     def find(self, tokens: list[Token]) -> list[Match]:
         """Longest, leftmost, non-overlapping name matches in a token sequence."""
         forms = [matching_form(t) for t in tokens]

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from hadath.actors.kb import KnowledgeBase
 from hadath.entities.gazetteer import Gazetteer, Match, matching_form, mention_start
 from hadath.entities.rules import entity_rules
-from hadath.entities.tagger import Tagger
+from hadath.entities.tagger import Span, Tagger, bio_spans
 from hadath.model import Article, Token
 from hadath.text.clitics import dictionary_lemma
 
@@ -156,11 +156,10 @@ def _may_hold_new_names(tokens: list[Token], taken: set[int]) -> bool:
     return False
 
 
-def _tagger_mentions(article: Article, index: int, tokens: list[Token], tagger: Tagger,
+def _tagger_mentions(article: Article, index: int, tokens: list[Token], spans: list[Span],
                      taken: set[int]) -> list[Mention]:  # fmt: skip
-    words = [t.text for t in tokens]
     out = []
-    for first, end, kind in _outside(tagger.spans(words), taken):
+    for first, end, kind in _outside(spans, taken):
         last = end - 1
         if kind == "LOC" and _titled(tokens, first):
             kind = "PER"  # "السفير الروسي في بريطانيا ألكسندر ياكوفيتكو"
@@ -237,28 +236,57 @@ def _agent_words(kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(word for word, _ in kb.agents.words()) - entity_rules().side_nouns
 
 
-def sentence_mentions(article: Article, index: int, gazetteer: Gazetteer,
-                      tagger: Tagger | None) -> list[Mention]:  # fmt: skip
-    """Mentions in sentence ``index`` of ``article``, in text order."""
+def _known_mentions(article: Article, index: int, gazetteer: Gazetteer) -> list[Mention]:
+    """Knowledge-base, side and generic-agent mentions of sentence ``index``."""
     tokens = article.sentences[index].tokens
     found = [_kb_mention(article, gazetteer.kb, index, tokens, m) for m in gazetteer.find(tokens)]
-    taken = {i for m in found for i in range(m.first, m.last + 1)}
+    taken = _taken(found)
     found += _side_mentions(article, index, tokens, gazetteer.kb, taken)
-    taken = {i for m in found for i in range(m.first, m.last + 1)}
-    found += _agent_mentions(article, index, tokens, gazetteer.kb, taken)
-    taken = {i for m in found for i in range(m.first, m.last + 1)}
-    if tagger is not None and _may_hold_new_names(tokens, taken):
-        found += _tagger_mentions(article, index, tokens, tagger, taken)
+    found += _agent_mentions(article, index, tokens, gazetteer.kb, _taken(found))
+    return found
+
+
+def _taken(mentions: list[Mention]) -> set[int]:
+    return {i for m in mentions for i in range(m.first, m.last + 1)}
+
+
+def _finish(kb: KnowledgeBase, found: list[Mention]) -> list[Mention]:
     found.sort(key=lambda m: m.first)
-    return _offices_as_titles(gazetteer.kb, found)
+    return _offices_as_titles(kb, found)
+
+
+def sentence_mentions(article: Article, index: int, gazetteer: Gazetteer,
+                      tagger: Tagger | None) -> list[Mention]:  # fmt: skip
+    """Mentions in sentence ``index`` of ``article``, in text order (the sentence alone:
+    :func:`find_mentions` also makes the tagger consistent across the article)."""
+    tokens = article.sentences[index].tokens
+    found = _known_mentions(article, index, gazetteer)
+    taken = _taken(found)
+    if tagger is not None and _may_hold_new_names(tokens, taken):
+        spans = tagger.spans([t.text for t in tokens])
+        found += _tagger_mentions(article, index, tokens, spans, taken)
+    return _finish(gazetteer.kb, found)
 
 
 def find_mentions(article: Article, gazetteer: Gazetteer, tagger: Tagger | None) -> list[Mention]:
-    """Every mention in ``article`` (its sentences must be tokenized)."""
-    out: list[Mention] = []
-    for index in range(len(article.sentences)):
-        out += sentence_mentions(article, index, gazetteer, tagger)
-    return out
+    """Every mention in ``article`` (its sentences must be tokenized).
+
+    The tagger runs on the sentences that may hold new names, as one article
+    (:meth:`Tagger.tag_article`: a name it tags once is tagged where it repeats).
+    """
+    found = [_known_mentions(article, i, gazetteer) for i in range(len(article.sentences))]
+    taken = [_taken(mentions) for mentions in found]
+    if tagger is not None:
+        chosen = [
+            i
+            for i, sentence in enumerate(article.sentences)
+            if _may_hold_new_names(sentence.tokens, taken[i])
+        ]
+        words = [[t.text for t in article.sentences[i].tokens] for i in chosen]
+        for i, tags in zip(chosen, tagger.tag_article(words), strict=True):
+            tokens = article.sentences[i].tokens
+            found[i] += _tagger_mentions(article, i, tokens, bio_spans(tags), taken[i])
+    return [m for mentions in found for m in _finish(gazetteer.kb, mentions)]
 
 
 def forms(tokens: list[Token]) -> list[str]:

@@ -8,10 +8,12 @@ base) and drops ``MISC`` to ``O``.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pycrfsuite
 
+from hadath.entities.consistency import propagate
 from hadath.entities.features import (
     DictGazetteer,
     Extractor,
@@ -75,6 +77,15 @@ def model_names(model: Path) -> DictGazetteer | None:
         raise HadathError(f"NER names file is broken: {exc}") from None
 
 
+@functools.cache
+def kb_names() -> DictGazetteer:
+    """The knowledge base's names (as :mod:`hadath.entities.gazetteer` matches them) as a
+    gazetteer: a model trained with them (``kb=`` features) looks them up at run time."""
+    from hadath.entities.gazetteer import default_gazetteer
+
+    return DictGazetteer(default_gazetteer().typed_names())
+
+
 class Tagger:
     """A loaded CRF model; ``tag`` and ``spans`` take one sentence's words."""
 
@@ -82,7 +93,9 @@ class Tagger:
         self._crf = crf
         self.path = path
         self.gazetteer = gazetteer
-        self.extract = Extractor(keep={attr for attr, _ in crf.info().state_features})
+        keep = {attr for attr, _ in crf.info().state_features}
+        self.extract = Extractor(keep=keep)
+        self.kb = kb_names() if any(attr.startswith("kb=") for attr in keep) else None
 
     @classmethod
     def load(cls, path: str | Path | None = None, gazetteer: Gazetteer | None = None) -> Tagger:
@@ -117,7 +130,7 @@ class Tagger:
         """The model's own BIO labels for ``words``."""
         if not words:
             return []
-        return list(self._crf.tag(self.extract(words, self.gazetteer)))
+        return list(self._crf.tag(self.extract(words, self.gazetteer, self.kb)))
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO tags in hadath's types (PER, ORG, LOC), one per word."""
@@ -126,3 +139,9 @@ class Tagger:
     def spans(self, words: list[str]) -> list[Span]:
         """``(start, end, type)`` entity spans over word indices, end exclusive."""
         return bio_spans(self.tag(words))
+
+    def tag_article(self, sentences: list[list[str]]) -> list[list[str]]:
+        """:meth:`tag` for each sentence of one article, then a name tagged in one
+        sentence is tagged wherever else the article repeats it untagged
+        (:func:`hadath.entities.consistency.propagate`)."""
+        return propagate(sentences, [self.tag(words) for words in sentences])

@@ -1,0 +1,84 @@
+"""One article, one reading of a name: tagger spans repeated where the CRF missed them.
+
+The CRF tags each sentence alone, so a name it recognizes in one sentence of an
+article (``أعلن نادي الهلال``) can stay untagged in another (``وفاز الهلال``).
+:func:`propagate` takes an article's tags and tags again every untagged occurrence
+of a name tagged elsewhere in it (same words up to proclitics), with the type the
+article gives it most often; the last word of a two- to four-word person name
+(a surname) counts as a name of its own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from hadath.entities.features import word_key
+
+MAX_WORDS = 4
+
+
+def _spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for index, tag in enumerate(tags):
+        if tag.startswith("B-"):
+            spans.append((index, index + 1, tag[2:]))
+        elif tag.startswith("I-") and spans and spans[-1][1] == index:
+            start, _, kind = spans[-1]
+            spans[-1] = (start, index + 1, kind)
+    return spans
+
+
+def names_of(keys: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> dict:
+    """``key tuple -> type`` of the names tagged in an article (majority type), given
+    each sentence's word keys (:func:`keys_of`)."""
+    votes: dict[tuple[str, ...], Counter[str]] = {}
+    surnames: dict[tuple[str, ...], Counter[str]] = {}
+    for sentence_keys, sentence_tags in zip(keys, tags, strict=True):
+        for start, end, kind in _spans(sentence_tags):
+            name = tuple(sentence_keys[start:end])
+            if end - start <= MAX_WORDS and all(len(k) > 1 for k in name):
+                votes.setdefault(name, Counter())[kind] += 1
+            last = sentence_keys[end - 1]
+            if kind == "PER" and 2 <= end - start <= MAX_WORDS and len(last) > 2:
+                surnames.setdefault((last,), Counter())[kind] += 1
+    for name, counter in surnames.items():
+        votes.setdefault(name, counter)
+    return {name: max(sorted(c), key=c.__getitem__) for name, c in votes.items()}
+
+
+def keys_of(article: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Each word's key: its normalized stem without proclitics (``وفاز`` → ``فاز``)."""
+    return [[word_key(word)[1] for word in words] for words in article]
+
+
+def propagate(article: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> list[list[str]]:
+    """``tags`` with every untagged repetition of a tagged name tagged too (longest first)."""
+    out = [list(sentence_tags) for sentence_tags in tags]
+    if not any(tag != "O" for sentence_tags in tags for tag in sentence_tags):
+        return out
+    keys = keys_of(article)
+    names = names_of(keys, tags)
+    firsts: dict[str, list[int]] = {}  # first key -> name lengths, longest first
+    for name in sorted(names, key=len, reverse=True):
+        firsts.setdefault(name[0], []).append(len(name))
+    for sentence_keys, sentence_tags in zip(keys, out, strict=True):
+        index = 0
+        while index < len(sentence_keys):
+            step = 1
+            for n in firsts.get(sentence_keys[index], ()):
+                name = tuple(sentence_keys[index : index + n])
+                if len(name) == n and name in names and _free(sentence_tags, index, index + n):
+                    kind = names[name]
+                    sentence_tags[index : index + n] = ["B-" + kind] + ["I-" + kind] * (n - 1)
+                    step = n
+                    break
+            index += step
+    return out
+
+
+def _free(tags: Sequence[str], start: int, end: int) -> bool:
+    """Whether ``tags[start:end]`` are all O and the span does not continue a name."""
+    if any(tag != "O" for tag in tags[start:end]):
+        return False
+    return end >= len(tags) or not tags[end].startswith("I-")
