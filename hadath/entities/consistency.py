@@ -18,7 +18,8 @@ from hadath.entities.features import word_key
 MAX_WORDS = 4
 
 
-def _spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, type)`` token spans, end exclusive, of a repaired BIO sequence."""
     spans: list[tuple[int, int, str]] = []
     for index, tag in enumerate(tags):
         if tag.startswith("B-"):
@@ -35,7 +36,7 @@ def names_of(keys: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> di
     votes: dict[tuple[str, ...], Counter[str]] = {}
     surnames: dict[tuple[str, ...], Counter[str]] = {}
     for sentence_keys, sentence_tags in zip(keys, tags, strict=True):
-        for start, end, kind in _spans(sentence_tags):
+        for start, end, kind in bio_spans(sentence_tags):
             name = tuple(sentence_keys[start:end])
             if end - start <= MAX_WORDS and all(len(k) > 1 for k in name):
                 votes.setdefault(name, Counter())[kind] += 1

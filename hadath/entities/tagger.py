@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from hadath.entities.consistency import propagate
+from hadath.entities.consistency import bio_spans, propagate
 from hadath.entities.features import (
     DictGazetteer,
     Extractor,
@@ -52,18 +52,6 @@ def to_hadath(tags: list[str]) -> list[str]:
             out.append("B-" + kind)
         previous = kind
     return out
-
-
-def bio_spans(tags: list[str]) -> list[Span]:
-    """``(start, end, type)`` token spans, end exclusive, of a repaired BIO sequence."""
-    spans: list[Span] = []
-    for index, tag in enumerate(tags):
-        if tag.startswith("B-"):
-            spans.append((index, index + 1, tag[2:]))
-        elif tag.startswith("I-") and spans and spans[-1][1] == index:
-            start, _, kind = spans[-1]
-            spans[-1] = (start, index + 1, kind)
-    return spans
 
 
 def model_names(model: Path) -> DictGazetteer | None:
