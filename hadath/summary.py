@@ -44,12 +44,14 @@ def summarize(store: Store) -> str:
 
 
 def _actors(store: Store) -> list[str]:
+    """The most mentioned coded actors (unnamed groups such as الرهائن have no code)."""
     rows = store.rows(
         "SELECT e.name, e.actor_code, count(*) AS n FROM entities e JOIN mentions m "
-        "ON m.entity_id = e.id GROUP BY e.name, e.actor_code ORDER BY n DESC, e.name LIMIT 12"
+        "ON m.entity_id = e.id WHERE e.actor_code IS NOT NULL "
+        "GROUP BY e.name, e.actor_code ORDER BY n DESC, e.name LIMIT 12"
     )
-    shown = (f"{r['name']} [{r['actor_code'] or '—'}] ×{r['n']}" for r in rows)
-    return ["actors: " + ", ".join(shown)]
+    shown = (f"{r['name']} [{r['actor_code']}] ×{r['n']}" for r in rows)
+    return ["actors: " + (", ".join(shown) or "none")]
 
 
 def _events(store: Store) -> list[str]:

@@ -182,6 +182,8 @@ def test_summary_is_readable(db_path: Path, capsys) -> None:
     assert "5 documents, 8 articles" in out
     assert "[appended]  وفد إسرائيلي بالقاهرة" in out
     assert "outlet: SANA · dateline: باريس · byline: لمى ابراهيم" in out
+    actors = next(line for line in out.splitlines() if line.startswith("actors: "))
+    assert "داعش [IMGREB]" in actors and "[—]" not in actors  # coded actors only
 
 
 def test_csv_cells_hold_json_for_nested_fields() -> None:
