@@ -114,3 +114,11 @@ def test_no_common_word_is_a_person(exported) -> None:
 )
 def test_person_name_variants(a: str, b: str, same: bool) -> None:
     assert same_person_name(normalize(a), normalize(b)) is same
+
+
+def test_quoted_newspaper_is_not_the_region(exported) -> None:
+    """003: "قال ... لـ«الشرق الأوسط»" is the newspaper; "في الشرق الأوسط" the region."""
+    readings = {(e["type"], e["actor_code"]) for e in exported["entities"]
+                if e["name"] == "الشرق الأوسط"}  # fmt: skip
+    assert ("ORG", "SAUMED") in readings
+    assert ("LOC", None) in readings

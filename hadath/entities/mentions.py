@@ -58,9 +58,30 @@ def _span(article: Article, tokens: list[Token], first: int, last: int) -> tuple
     return mention_start(tokens[first], article.body), tokens[last].end
 
 
+OPEN_QUOTES = frozenset({"«", "“", '"'})
+CLOSE_QUOTES = frozenset({"»", "”", '"'})
+
+
+def _quoted(tokens: list[Token], first: int, last: int) -> bool:
+    """The name stands alone between quotation marks (``لـ«الشرق الأوسط»``)."""
+    return (
+        first > 0 and last + 1 < len(tokens)
+        and tokens[first - 1].text in OPEN_QUOTES and tokens[last + 1].text in CLOSE_QUOTES
+    )  # fmt: skip
+
+
+def _reading(kb: KnowledgeBase, tokens: list[Token], match: Match):
+    """The actor a name stands for; a quoted name that is also an organization's is the
+    organization (the newspaper «الشرق الأوسط», not the region)."""
+    actors = [kb.by_id(actor_id) for actor_id in match.actor_ids]
+    if len(actors) > 1 and _quoted(tokens, match.first, match.last):
+        return next((a for a in actors if a.type == "ORG"), actors[0])
+    return actors[0]
+
+
 def _kb_mention(article: Article, kb: KnowledgeBase, index: int, tokens: list[Token],
                 match: Match) -> Mention:  # fmt: skip
-    actor = kb.by_id(match.actor_ids[0])
+    actor = _reading(kb, tokens, match)
     start, end = _span(article, tokens, match.first, match.last)
     return Mention(start, end, article.body[start:end], actor.type, index, match.first,
                    match.last, actor.id, "kb", country=actor.country)  # fmt: skip
