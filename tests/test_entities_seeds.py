@@ -122,3 +122,23 @@ def test_quoted_newspaper_is_not_the_region(exported) -> None:
                 if e["name"] == "الشرق الأوسط"}  # fmt: skip
     assert ("ORG", "SAUMED") in readings
     assert ("LOC", None) in readings
+
+
+def test_surname_index_finds_every_variant_brute_force_would() -> None:
+    """The index that keeps the corpus merge sub-quadratic loses no pair that
+    same_person_name accepts: checked against all pairs of the KB's person names
+    and their one- and two-letter misspellings."""
+    from hadath.actors.kb import KnowledgeBase
+    from hadath.entities.merge import _SurnameIndex, _variant
+
+    kb = KnowledgeBase.load()
+    names = sorted({normalize(n) for a in kb if a.type == "PER" for n in (a.name, *a.names)})[:300]
+    spelled = [n[:-2] + n[-1] for n in names if len(n) > 8]  # a letter dropped from the surname
+    spelled += [n[:-3] + "ي" + n[-2:] for n in names if len(n) > 8]  # one changed
+    everything = names + spelled
+    index = _SurnameIndex()
+    for name in everything:
+        index.add(name, name)
+    for query in everything:
+        found = {n for n, _ in index.candidates(query)}
+        assert {n for n in everything if _variant(query, n)} <= found, query

@@ -77,20 +77,68 @@ def _person_names(kb: KnowledgeBase) -> dict[str, list[str]]:
 
 
 def _join_variants(groups: dict[str, Group], kb: KnowledgeBase) -> None:
-    """Fold unknown person-name groups into a known person's or another variant's group."""
-    known = _person_names(kb)
+    """Fold unknown person-name groups into a known person's or another variant's group.
+
+    Only names that could pass :func:`same_person_name` are compared (see
+    :class:`_SurnameIndex`), each group's name computed once.
+    """
+    known = _SurnameIndex()
+    for known_name, ids in _person_names(kb).items():
+        known.add(known_name, ids[0])
     unknown = sorted((g for g in groups.values() if g.actor_id is None and g.type == "PER"),
                      key=lambda g: -len(g.rows))  # fmt: skip
+    names = {g.key: g.name() for g in unknown}
+    others = _SurnameIndex()
     for group in unknown:
-        name = group.name()
-        target = next((ids[0] for n, ids in known.items() if same_person_name(name, n)), None)
+        others.add(names[group.key], group)
+    for group in unknown:
+        name = names[group.key]
+        target = next((t for n, t in known.candidates(name) if _variant(name, n)), None)
         if target is not None:
             _move(groups, group, f"actor:{target}", target)
             continue
-        for other in unknown:
-            if other is not group and other.key in groups and same_person_name(name, other.name()):
+        for _, other in others.candidates(name):
+            if other is not group and other.key in groups and _variant(name, names[other.key]):
                 _move(groups, group, other.key, None)
+                names[other.key] = other.name()
                 break
+
+
+class _SurnameIndex:
+    """Names by word count and by every form of their surname with up to two letters
+    deleted: two surnames within edit distance 2 share such a form, so the candidates
+    of a name include every name :func:`same_person_name` could accept (whose surnames
+    are at least ``SURNAME_SIMILARITY`` alike: within distance 2 up to 14 letters).
+    Candidates come in the order the names were added."""
+
+    def __init__(self) -> None:
+        self._items: list[tuple[str, object]] = []
+        self._keys: dict[tuple[int, str], list[int]] = defaultdict(list)
+
+    def add(self, name: str, value: object) -> None:
+        position = len(self._items)
+        self._items.append((name, value))
+        for key in _surname_keys(name):
+            self._keys[key].append(position)
+
+    def candidates(self, name: str) -> list[tuple[str, object]]:
+        found = sorted({i for key in _surname_keys(name) for i in self._keys.get(key, ())})
+        return [self._items[i] for i in found]
+
+
+def _surname_keys(name: str) -> set[tuple[int, str]]:
+    words = name.split()
+    surname = words[-1] if words else ""
+    forms = {surname}
+    for _ in range(2):
+        forms |= {f[:i] + f[i + 1 :] for f in forms for i in range(len(f))}
+    return {(len(words), form) for form in forms}
+
+
+def _variant(a: str, b: str) -> bool:
+    """:func:`same_person_name`, after the cheap length test it implies."""
+    longest = max(len(a), len(b))
+    return abs(len(a) - len(b)) <= (1 - NAME_SIMILARITY) * longest and same_person_name(a, b)
 
 
 def _move(groups: dict[str, Group], group: Group, key: str, actor_id: str | None) -> None:
