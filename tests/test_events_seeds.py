@@ -95,3 +95,11 @@ def test_quotes_have_speakers(exported) -> None:
     assert any("ستواصل دعمها" in q["text"] for q in peskov)
     hollande = [q for q in quotes if q["speaker"] and "هولاند" in q["speaker"]["text"]]
     assert any("الضرورة القصوى" in q["text"] for q in hollande)  # وأضاف: a continuation
+
+
+def test_a_truce_called_for_is_not_declared(exported) -> None:
+    """002: "دعا الرئيس الفرنسي إلى «هدنة فورية»": the truce is asked for, whether or not
+    the call itself is kept as an event."""
+    article = seed_article(exported, "002")
+    assert not [e for e in exported["events"] if e["article_id"] == article
+                and e["type"] == "RETREAT" and "هدنة" in e["evidence"]["text"]]  # fmt: skip

@@ -195,7 +195,7 @@ class EventExtractor:
             key = (event.type, match.start)  # one trigger word, one event: the fullest reading
             if key not in by_trigger or _actors(event) > _actors(by_trigger[key]):
                 by_trigger[key] = event
-        governed = _governed_positions(sentence, by_trigger)
+        governed = _governed_positions(sentence, [v.match for v in views])
         seen: set[tuple] = set()
         out = []
         slots = views[0].slots
@@ -365,16 +365,18 @@ GOVERNING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})
 GOVERNED_REACH = 12  # tokens after a request/threat/refusal that its object may span
 
 
-def _governed_positions(sentence: Sentence, events: dict[tuple[str, int], Event]) -> set[int]:
+def _governed_positions(sentence: Sentence, matches: list[TriggerMatch]) -> set[int]:
     """Token positions inside the object of a request, threat or refusal in the sentence
-    (``طلب من الخارجية تقديم المساعدة``: the aid is asked for, not given)."""
+    (``طلب من الخارجية تقديم المساعدة``: the aid is asked for, not given). Every such
+    trigger governs its object, whether or not it is reported as an event itself
+    (``دعا الرئيس الفرنسي إلى هدنة``: the truce is not declared)."""
     tokens = sentence.tokens
     governed: set[int] = set()
-    for kind, position in events:
-        if kind not in GOVERNING_TYPES:
+    for match in matches:
+        if match.type not in GOVERNING_TYPES:
             continue
-        end = clause_bounds(tokens, position)[1]
-        governed.update(range(position + 1, min(end, position + 1 + GOVERNED_REACH)))
+        end = clause_bounds(tokens, match.start)[1]
+        governed.update(range(match.start + 1, min(end, match.start + 1 + GOVERNED_REACH)))
     return governed
 
 
