@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from hadath.actors.kb import KnowledgeBase
 from hadath.events.cues import Cues
@@ -42,14 +43,15 @@ SOUND_PLURALS = ("ون", "ين", "ات")
 
 def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span],
                        kb: KnowledgeBase | None, cues: Cues,
-                       triggers: set[int]) -> tuple[list[Span], list[Slot]]:  # fmt: skip
+                       triggers: AbstractSet[int]) -> tuple[list[Span], list[Slot]]:  # fmt: skip
     """Mentions plus unnamed participants, in text order, and a slot for each.
 
     ``triggers`` are token positions of event triggers: never a participant (طالب is a
     student and "demanded").
     """
     tokens = sentence.tokens
-    ranges = [_token_range(tokens, m) for m in mentions]
+    starts = [t.start for t in tokens]
+    ranges = [_token_range(starts, m) for m in mentions]
     covered = {i for first, last in ranges for i in range(first, last + 1)}
     found = list(zip(mentions, ranges, strict=True))
     if kb is not None:
@@ -66,8 +68,8 @@ def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span
     return spans, slots
 
 
-def _token_range(tokens: Sequence[Token], span: Span) -> tuple[int, int]:
-    starts = [t.start for t in tokens]
+def _token_range(starts: list[int], span: Span) -> tuple[int, int]:
+    """First and last token of a span, given the tokens' start offsets."""
     first = max(0, bisect.bisect_right(starts, span.start) - 1)
     last = max(first, bisect.bisect_left(starts, span.end) - 1)
     return first, last

@@ -158,7 +158,7 @@ class EventExtractor:
             return [], []
         triggers = frozenset(m.start for m in matches)  # the words, not what they require
         spans, slots = sentence_arguments(article, sentence, mentions, self.kb, self.cues,
-                                          set(triggers))  # fmt: skip
+                                          triggers)  # fmt: skip
         views = []
         for match in matches:
             bounds = clause_bounds(tokens, match.start)
@@ -283,7 +283,7 @@ class EventExtractor:
         preps = [normalize(p) for p in match.target_preps]
         bare_object = nominal and source is not None and source.first < match.start
         target = target_of(slots, end, bounds, preps, source, nominal and not bare_object)
-        if match.type in VICTIM_TYPES and source is not None and _victim(source):
+        if match.type in VICTIM_TYPES and source is not None and source.victim:
             # "قُتل ستة أشخاص بنيران ..."، "مقتل مواطنين": the counted or civilian
             # subject (or genitive) suffers the act; a marked agent does it.
             target = source if target is None or target.first > source.first else target
@@ -341,24 +341,19 @@ def _kept(scores: list[dict[str, float]], index: int | None, role: str) -> int |
 
 
 def _victims(view: TriggerView) -> set[int | None]:
-    return {s.index for s in view.slots if _victim(s)}
+    return {s.index for s in view.slots if s.victim}
 
 
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
-VICTIM_SECTORS = frozenset({"CVL", "REF"})
 VICTIM_REACH = 3  # tokens from a violent trigger to its counted victims ("مقتل نحو 260 متمردا")
 LIGHT_VERB_REACH = 6  # tokens before a nominal trigger searched for its light verb
-
-
-def _victim(slot: Slot) -> bool:
-    return slot.counted or slot.sector in VICTIM_SECTORS
 
 
 def _victim_after(slots: list[Slot], end: int, bounds: tuple[int, int]) -> Slot | None:
     """Counted people or civilians right after a violent trigger (a number may come first)."""
     near = [s for s in slots if end <= s.first <= end + VICTIM_REACH and s.first < bounds[1]]
     first = near[0] if near else None
-    return first if first is not None and first.prep is None and _victim(first) else None
+    return first if first is not None and first.prep is None and first.victim else None
 
 
 GOVERNING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})

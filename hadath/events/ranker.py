@@ -121,7 +121,7 @@ def role_features(view: TriggerView, slot: Slot, cues: Cues) -> list[str]:
         f"id|side|prep={match.trigger.id}|{side}|{prep}",
         f"place={slot.type in ('GPE', 'LOC') and prep == 'في'}",
         f"next_to={pos}|{kind}|{side}|{len(gap) == 0 and slot.prep is None}",
-        f"speaker={_speaker(tokens, slot, cues)}", f"victim|type={_victim(slot)}|{kind}",
+        f"speaker={_speaker(tokens, slot, cues)}", f"victim|type={slot.victim}|{kind}",
         f"sector|side={slot.sector}|{side}", f"named={slot.sector is None}|{side}|{kind}",
         f"lemma|side|prep={tokens[match.start].lemma}|{side}|{prep}",
     ]  # fmt: skip
@@ -134,9 +134,6 @@ def _speaker(tokens: Sequence[Token], slot: Slot, cues: Cues) -> bool:
     return any(cues.lists["speech_verbs"].contains(tokens[i])
                or cues.lists["reporting_frames"].contains(tokens[i]) for i in before)  # fmt: skip
 
-
-def _victim(slot: Slot) -> bool:
-    return slot.counted or slot.sector in ("CVL", "REF")
 
 
 def _inside(slot: Slot, gap: range) -> bool:

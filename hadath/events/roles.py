@@ -28,6 +28,7 @@ PREP_WORDS = frozenset(
     {"في", "من", "مع", "علي", "الي", "عن", "ضد", "لدي", "حول", "بين", "عبر", "نحو", "منذ"}
 )
 BOTH = frozenset({"كلا", "كل"})
+VICTIM_SECTORS = frozenset({"CVL", "REF"})
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "لان", "بانه", "بانها"})
 PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "بانه", "بانها"})
 CLAUSE_BREAKS = frozenset({".", "؛", ";", ":", "!", "؟", "?"})
@@ -48,6 +49,11 @@ class Slot:
     type: str
     sector: str | None = None  # an unnamed participant's sector (CVL, MIL ...)
     counted: bool = False  # a number stands before it ("ستة أشخاص")
+
+    @property
+    def victim(self) -> bool:
+        """Counted people or civilians: who suffers a violent act, never who does it."""
+        return self.counted or self.sector in VICTIM_SECTORS
 
 
 def governing_prep(tokens: Sequence[Token], first: int,
