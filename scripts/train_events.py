@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pycrfsuite
@@ -33,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from hadath.actors.kb import KnowledgeBase  # noqa: E402
 from hadath.events.cues import Cues  # noqa: E402
 from hadath.events.evaluate import actors_agree  # noqa: E402
-from hadath.events.extract import EventExtractor  # noqa: E402
+from hadath.events.extract import EventExtractor, sentence_mentions  # noqa: E402
 from hadath.events.gold import GoldEvent, GoldSentence, load_gold  # noqa: E402
 from hadath.events.lexicon import Lexicon  # noqa: E402
 from hadath.events.ranker import (  # noqa: E402
@@ -56,7 +57,8 @@ def _covering(gold: GoldSentence, body: str, view: TriggerView) -> list[GoldEven
     out = []
     for event in gold.events:
         start = body.find(event.evidence)
-        if event.type == view.match.type and start <= token.start < start + len(event.evidence):
+        inside = 0 <= start <= token.start < start + len(event.evidence)
+        if event.type == view.match.type and inside:
             out.append(event)
     return out
 
@@ -76,13 +78,11 @@ def examples(gold: list[GoldSentence],
     detect: list[Example] = []
     roles: list[Example] = []
     for sentence in gold:
-        published = None if sentence.published is None else _date(sentence.published)
+        published = date.fromisoformat(sentence.published) if sentence.published else None
         doc = Document(sentence.id, "gold", sentence.text, "jsonl", published=published, title="")
         pipeline(doc)
         for article in doc.articles:
-            mentions = article.spans.get("entities", [])
-            for unit in article.sentences:
-                inside = [m for m in mentions if unit.start <= m.start < unit.end]
+            for unit, inside in sentence_mentions(article):
                 spans, views = extractor.views(article, unit, inside)
                 for view in views:
                     covering = _covering(sentence, article.body, view)
@@ -93,11 +93,6 @@ def examples(gold: list[GoldSentence],
                                           _role(span, covering)))  # fmt: skip
     return detect, roles
 
-
-def _date(value: str):
-    from datetime import date
-
-    return date.fromisoformat(value)
 
 
 def train(data: list[Example], path: Path) -> None:

@@ -22,6 +22,7 @@ One sentence saying the same thing twice gives one event (same type, source, tar
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -131,6 +132,13 @@ def _confidence(match: TriggerMatch, source: Span | None, target: Span | None) -
     return round(match.trigger.confidence * (0.6 + 0.2 * bool(source) + 0.2 * bool(target)), 2)
 
 
+def sentence_mentions(article: Article) -> Iterator[tuple[Sentence, list[Span]]]:
+    """Each sentence of an article with its entity mentions, in text order."""
+    mentions = sorted(article.spans.get("entities", []), key=lambda s: s.start)
+    for sentence in article.sentences:
+        yield sentence, [m for m in mentions if sentence.start <= m.start < sentence.end]
+
+
 class EventExtractor:
     """Applies the lexicon and the clause rules to tokenized, entity-tagged articles."""
 
@@ -142,10 +150,8 @@ class EventExtractor:
         self.ranker = ranker  # trained event/role classifiers; None: the rules decide
 
     def article_events(self, article: Article) -> list[Event]:
-        mentions = sorted(article.spans.get("entities", []), key=lambda s: s.start)
         events: list[Event] = []
-        for sentence in article.sentences:
-            inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        for sentence, inside in sentence_mentions(article):
             events += self.sentence_events(article, sentence, inside)
         return events
 
