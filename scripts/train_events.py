@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from hadath.actors.kb import KnowledgeBase  # noqa: E402
 from hadath.events.cues import Cues  # noqa: E402
-from hadath.events.evaluate import actors_agree  # noqa: E402
+from hadath.events.evaluate import actor_key, actors_agree  # noqa: E402
 from hadath.events.extract import EventExtractor, sentence_mentions  # noqa: E402
 from hadath.events.gold import GoldEvent, GoldSentence, load_gold  # noqa: E402
 from hadath.events.lexicon import Lexicon  # noqa: E402
@@ -63,12 +63,29 @@ def _covering(gold: GoldSentence, body: str, view: TriggerView) -> list[GoldEven
     return out
 
 
-def _role(span: Span, events: list[GoldEvent]) -> str:
-    if any(e.source is not None and actors_agree(e.source, span.text) for e in events):
-        return "source"
-    if any(e.target is not None and actors_agree(e.target, span.text) for e in events):
-        return "target"
-    return "none"
+def role_labels(spans: list[Span], view: TriggerView, events: list[GoldEvent]) -> list[str]:
+    """``source``/``target``/``none`` per candidate: each gold actor labels one candidate
+    only, the one whose text equals it (else contains it or lies inside it) nearest the
+    trigger, so repeated mentions of the same actor elsewhere in the sentence are not
+    taught as its source or target."""
+    labels = ["none"] * len(spans)
+    for role in ("source", "target"):
+        for event in events:
+            gold = getattr(event, role)
+            index = _best_candidate(spans, view, gold) if gold is not None else None
+            if index is not None and labels[index] == "none":
+                labels[index] = role
+    return labels
+
+
+def _best_candidate(spans: list[Span], view: TriggerView, gold: str) -> int | None:
+    agreeing = [i for i, span in enumerate(spans) if actors_agree(gold, span.text)]
+    if not agreeing:
+        return None
+    key = actor_key(gold)
+    at = view.match.start
+    return min(agreeing, key=lambda i: (actor_key(spans[i].text) != key,
+                                        abs(view.slots[i].first - at)))  # fmt: skip
 
 
 def examples(gold: list[GoldSentence],
@@ -88,9 +105,9 @@ def examples(gold: list[GoldSentence],
                     covering = _covering(sentence, article.body, view)
                     detect.append((event_features(view), "event" if covering else "none"))
                     if covering:
-                        for span, slot in zip(spans, view.slots, strict=True):
-                            roles.append((role_features(view, slot, extractor.cues),
-                                          _role(span, covering)))  # fmt: skip
+                        labels = role_labels(spans, view, covering)
+                        for slot, label in zip(view.slots, labels, strict=True):
+                            roles.append((role_features(view, slot, extractor.cues), label))
     return detect, roles
 
 

@@ -60,3 +60,32 @@ def test_each_conjoined_source_makes_its_own_event(pipeline) -> None:
     found = events(pipeline, text)
     assert ("ASSAULT", "الجيش الوطني", "مليشيات الحوثي") in found, found
     assert ("ASSAULT", "المقاومة الشعبية", "مليشيات الحوثي") in found, found
+
+
+def test_a_subject_that_opens_its_clause_before_the_verb_is_the_source(pipeline) -> None:
+    text = "لكن موسكو انتقدت الولايات المتحدة لعدم قيامها بالتنسيق مع سوريا حليفة روسيا."
+    assert events(pipeline, text) == [("ACCUSE", "موسكو", "الولايات المتحدة")]
+
+
+def test_a_coordinated_verb_keeps_the_earlier_subject(pipeline) -> None:
+    text = "التقى لافروف كيري وبحث معه الأزمة السورية."
+    assert ("CONSULT", "لافروف", "كيري") in events(pipeline, text)
+    assert all(source != "كيري" for _, source, _ in events(pipeline, text))
+
+
+def test_both_sides_of_بين_stand_behind_a_group_noun_and_quotes(pipeline) -> None:
+    text = (
+        "وفي السياق، أعلنت واشنطن، أمس، التوصل لاتفاق حول وقف إطلاق النار بين الجيش التركي "
+        "ومقاتلي «قوات سوريا الديمقراطية» شمال سورية."
+    )
+    assert events(pipeline, text) == [("AGREE", "الجيش التركي", "قوات سوريا الديمقراطية")]
+
+
+def test_verb_and_noun_of_one_action_give_one_event_and_a_hospital_passes_its_owner(
+    pipeline,
+) -> None:
+    text = (
+        "وفي إطار المبادرة الإنسانية المشتركة لوزارة الدفاع الروسية والحكومة السورية في مدينة "
+        "حلب شمال سورية، أرسل الجانب الروسي مساعدات طبية وزنها قرابة طن، إلى مشفى حلب الجامعي."
+    )
+    assert events(pipeline, text) == [("AID", "الجانب الروسي", "حلب")]

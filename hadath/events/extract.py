@@ -209,11 +209,11 @@ class EventExtractor:
             if position in governed:
                 continue  # what was asked for, threatened or refused did not happen
             for each in [event, *_coordinated_targets(event, sentence, spans, slots)]:
-                key = (each.type, _key(each.source), _key(each.target))
+                key = (each.type, _identity(each.source), _identity(each.target))
                 if key not in seen:
                     seen.add(key)
                     out.append(each)
-        return out
+        return _without_subsumed(out)
 
     def _decide(self, view: TriggerView) -> tuple[int | None, int | None] | None:
         """Source and target slot indexes of a trigger, or None when it reports no event.
@@ -229,6 +229,8 @@ class EventExtractor:
         p_event = self.ranker.is_event(view)
         if p_event < EVENT_THRESHOLD and not (both and view.match.pos == "verb"):
             return None
+        if _paired(view):
+            return view.rule_source, view.rule_target  # "اتفاق ... بين X وY": both sides named
         scores = self.ranker.roles(view, self.cues)
         target = _kept(scores, view.rule_target, "target")
         barred = {target} | (_victims(view) if view.match.type in VICTIM_TYPES else set())
@@ -288,7 +290,7 @@ class EventExtractor:
         source = source or matrix_subject(slots, tokens, match.start)
         preps = [normalize(p) for p in match.target_preps]
         bare_object = nominal and source is not None and source.first < match.start
-        target = target_of(slots, end, bounds, preps, source, nominal and not bare_object)
+        target = target_of(slots, end, bounds, preps, source, nominal and not bare_object, tokens)
         if match.type in VICTIM_TYPES and source is not None and source.victim:
             # "قُتل ستة أشخاص بنيران ..."، "مقتل مواطنين": the counted or civilian
             # subject (or genitive) suffers the act; a marked agent does it.
@@ -330,6 +332,15 @@ class EventExtractor:
 EVENT_THRESHOLD = 0.3
 ROLE_THRESHOLD = 0.3
 KEEP_THRESHOLD = 0.15
+
+
+def _paired(view: TriggerView) -> bool:
+    """The rules read the trigger's sides from ``بين X و Y``."""
+    if view.match.pos != "noun" or view.rule_target is None:
+        return False
+    pair = between_pair(view.slots, view.tokens, view.match.start + 1, view.bounds)
+    return pair is not None and (pair[0].index, pair[1].index) == (view.rule_source,
+                                                                   view.rule_target)
 
 
 def _best(scores: list[dict[str, float]], role: str, barred: set[int | None]) -> int | None:
@@ -429,8 +440,31 @@ def _coordinated(sentence: Sentence, match: TriggerMatch) -> bool:
     return "و" in verb.prefixes or "ف" in verb.prefixes or before in ("كما", "ثم")
 
 
+def _without_subsumed(events: list[Event]) -> list[Event]:
+    """Drop an event that another of the sentence says more fully: same type, one side the
+    same and the other missing (``أرسل الجانب الروسي مساعدات ... إلى مشفى حلب``: the verb
+    and the noun are one action)."""
+    keys = [(e.type, _identity(e.source), _identity(e.target)) for e in events]
+    return [
+        event for event, (kind, source, target) in zip(events, keys, strict=True)
+        if not any(
+            other != (kind, source, target) and other[0] == kind
+            and (source is None or other[1] == source) and (target is None or other[2] == target)
+            for other in keys
+        )
+    ]  # fmt: skip
+
+
 def _actors(event: Event) -> int:
     return (event.source is not None) + (event.target is not None)
+
+
+def _identity(span: Span | None) -> str | None:
+    """Who a side is: its entity's key, else its normalized words (an unnamed
+    participant); None only for a missing side."""
+    if span is None:
+        return None
+    return span.attrs.get("key") or "text:" + normalize(span.text)
 
 
 def _key(span: Span | None) -> str | None:

@@ -30,7 +30,7 @@ import pycrfsuite
 
 from hadath.events.cues import Cues
 from hadath.events.lexicon import TriggerMatch
-from hadath.events.roles import COMPLEMENTIZERS, Slot
+from hadath.events.roles import ADVERBS, COMPLEMENTIZERS, Slot
 from hadath.model import Token
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
@@ -124,7 +124,13 @@ def role_features(view: TriggerView, slot: Slot, cues: Cues) -> list[str]:
         f"speaker={_speaker(tokens, slot, cues)}", f"victim|type={slot.victim}|{kind}",
         f"sector|side={slot.sector}|{side}", f"named={slot.sector is None}|{side}|{kind}",
         f"lemma|side|prep={tokens[match.start].lemma}|{side}|{prep}",
+        f"content={side}|{_bucket(_content_words(between))}",
     ]  # fmt: skip
+
+
+def _content_words(between: Sequence[Token]) -> int:
+    """Words between trigger and candidate other than punctuation and adverbs of time."""
+    return sum(not t.is_punct and t.norm not in ADVERBS for t in between)
 
 
 def _speaker(tokens: Sequence[Token], slot: Slot, cues: Cues) -> bool:

@@ -33,6 +33,10 @@ COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "
 PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "بانه", "بانها"})
 CLAUSE_BREAKS = frozenset({".", "؛", ";", ":", "!", "؟", "?"})
 ADVERBS = frozenset({"امس", "اليوم", "ايضا", "كذلك", "بدوره", "بدورها", "غدا", "مجددا"})
+# Words that open a clause whose subject may come before its verb (normalized).
+CLAUSE_OPENERS = frozenset({"لكن", "ولكن", "بينما", "فيما", "كما", "حيث", "اذ", "ثم", "و", "بل"})
+KANA = frozenset({"كان", "كانت", "كانوا"})  # "وكانت تركيا قد اتهمت"
+VERB_PARTICLES = frozenset({"قد", "لقد", "فقد", "وقد"})
 SUBJECT_REACH = 6  # tokens after a verb searched for its subject
 TARGET_REACH = 12  # tokens after the trigger (or its subject) searched for the target
 BACK_REACH = 10  # tokens before a verb searched for a fronted subject
@@ -110,6 +114,9 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
         found = next((s for s in fronted if _actor(s)), None)
         if found is not None or tokens[complementizer].norm in PRONOUN_COMPLEMENTIZERS:
             return found  # "أنه طلب": the subject is the speaker's (see matrix_subject)
+    topic = _topic_subject(slots, tokens, start, lo) if end > start else None
+    if topic is not None:
+        return topic
     gap = next(
         (i for i in range(end, min(hi, end + SUBJECT_REACH)) if not _skippable(tokens[i])), hi
     )
@@ -123,6 +130,26 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
     return next((s for s in reversed(before) if s.prep is None and _actor(s)), None)
 
 
+def _topic_subject(slots: Sequence[Slot], tokens: Sequence[Token], verb: int,
+                   lo: int) -> Slot | None:  # fmt: skip
+    """An actor that opens its clause right before the verb is its subject (SVO: ``لكن
+    موسكو انتقدت الولايات المتحدة``، ``وكانت تركيا قد اتهمت الحزب``); what follows the
+    verb is then its object. Not for a verb joined by و/ف, whose subject is the earlier
+    verb's (``التقى لافروف كيري وبحث معه``)."""
+    if "و" in tokens[verb].prefixes or "ف" in tokens[verb].prefixes:
+        return None
+    i = verb - 1
+    while i >= lo and (tokens[i].norm in VERB_PARTICLES or _skippable(tokens[i])):
+        i -= 1
+    slot = next((s for s in slots if s.last == i), None)
+    if slot is None or slot.prep is not None or not _actor(slot):
+        return None
+    before = slot.first - 1
+    opens = before < lo or tokens[before].is_punct or tokens[before].norm in CLAUSE_OPENERS
+    opens = opens or tokens[before].stem in KANA
+    return slot if opens or ("و" in tokens[slot.first].prefixes and before <= lo) else None
+
+
 def between_pair(slots: Sequence[Slot], tokens: Sequence[Token], end: int,
                  bounds: tuple[int, int]) -> tuple[Slot, Slot] | None:  # fmt: skip
     """``لقاء بين X و Y`` / ``اتفاق بين X و Y``: the two sides of a nominal trigger."""
@@ -131,10 +158,16 @@ def between_pair(slots: Sequence[Slot], tokens: Sequence[Token], end: int,
             continue
         if slot.prep == "بين" and i + 1 < len(slots):
             other = slots[i + 1]
-            near = other.first <= slot.last + 3
-            if near and "و" in tokens[other.first].prefixes and _actor(slot) and _actor(other):
+            linked = other.first <= slot.last + 3 and joined(tokens, slot.last + 1, other.first)
+            if linked and _actor(slot) and _actor(other):
                 return slot, other
     return None
+
+
+def joined(tokens: Sequence[Token], start: int, first: int) -> bool:
+    """A و joins the mention at ``first`` to what precedes it: on its first word or on a
+    word before it (``ومقاتلي «قوات سوريا الديمقراطية»``)."""
+    return any("و" in tokens[i].prefixes or tokens[i].norm == "و" for i in range(start, first + 1))
 
 
 def _skippable(token: Token) -> bool:
@@ -174,14 +207,22 @@ def matrix_subject(slots: Sequence[Slot], tokens: Sequence[Token], start: int) -
 
 
 def target_of(slots: Sequence[Slot], end: int, bounds: tuple[int, int], preps: Sequence[str],
-              source: Slot | None, nominal: bool = False) -> Slot | None:  # fmt: skip
-    """The target: a mention after the trigger governed by a target preposition, else an object."""
+              source: Slot | None, nominal: bool = False,
+              tokens: Sequence[Token] | None = None) -> Slot | None:  # fmt: skip
+    """The target: a mention after the trigger governed by a target preposition, else an
+    object. A mention joined by و right after a following source is a second source
+    (``سيطر الجيش الوطني والمقاومة الشعبية على ...``), not the object."""
     start = source.last + 1 if source is not None and source.first >= end else end
     wanted = set(preps)
     place_end = -2
+    partner = source if source is not None and source.first >= end else None
     for slot in (s for s in slots if start <= s.first < bounds[1] and s is not source):
         if slot.first > start + TARGET_REACH:
             break
+        if partner is not None and tokens is not None and slot.prep is None \
+                and slot.first <= partner.last + 2 and joined(tokens, partner.last + 1, slot.first):
+            partner = slot
+            continue
         if slot.type in ("GPE", "LOC") and (slot.prep == "في" or slot.first <= place_end + 1):
             place_end = slot.last  # a place (and its apposition: في العاصمة الفرنسية باريس)
             continue
