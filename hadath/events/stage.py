@@ -58,18 +58,14 @@ def link_events(store: Store, new_ids: list[str]) -> int:
     }
     parts = ("source", "target", "location")
     events = [
-        (*(_relink(r[part], r["article_id"], entity_at) for part in parts), r["id"])
+        (r["id"], *(_relink(r[part], r["article_id"], entity_at) for part in parts))
         for r in store.rows("SELECT id, article_id, source, target, location FROM events")
     ]
     quotes = [
-        (_relink(r["speaker"], r["article_id"], entity_at), r["id"])
+        (r["id"], _relink(r["speaker"], r["article_id"], entity_at))
         for r in store.rows("SELECT id, article_id, speaker FROM quotes")
     ]
     with store.transaction():
-        if events:
-            store.con.executemany(
-                "UPDATE events SET source = ?, target = ?, location = ? WHERE id = ?", events
-            )
-        if quotes:
-            store.con.executemany("UPDATE quotes SET speaker = ? WHERE id = ?", quotes)
+        store.update_rows("events", "id", parts, events)
+        store.update_rows("quotes", "id", ("speaker",), quotes)
     return len(events)
