@@ -53,6 +53,10 @@ SCHEMA = [
     "CREATE TABLE IF NOT EXISTS article_signatures (article_id VARCHAR PRIMARY KEY, sig BLOB)",
     """CREATE TABLE IF NOT EXISTS article_embeddings (
         article_id VARCHAR PRIMARY KEY, vec BLOB, tvec BLOB)""",
+    # How the entity merge folded each mention key (see hadath/entities/corpus.py).
+    """CREATE TABLE IF NOT EXISTS entity_keys (
+        key VARCHAR, home VARCHAR, parent VARCHAR, entity_id VARCHAR)""",
+    "CREATE TABLE IF NOT EXISTS name_blocks (block VARCHAR, key VARCHAR, name VARCHAR)",
     """CREATE TABLE IF NOT EXISTS stories (id VARCHAR PRIMARY KEY, title VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS framing (
         outlet VARCHAR, actor VARCHAR, label VARCHAR, count INTEGER, examples VARCHAR)""",
@@ -100,6 +104,8 @@ class Store:
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
         self._types: dict[str, dict[str, str]] = {}
+        # What each corpus stage changed in this run, for the stages after it.
+        self.touched: dict[str, set[str]] = {}
         if read_only and not Path(self.path).exists():
             raise HadathError(f"{self.path}: no such database (run `hadath run` first)")
         try:
