@@ -109,7 +109,7 @@ READERS = {
     ),
     "quotes": _json_columns("quotes", ("speaker",), "id"),
     "stories": _stories,
-    "framing": _json_columns("framing", ("examples",), "outlet, actor, count DESC"),
+    "framing": _json_columns("framing", ("examples",), "outlet, actor, count DESC, label"),
 }
 
 

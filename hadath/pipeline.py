@@ -29,7 +29,7 @@ _STAGE_MODULES = (
     "hadath.dates.published",
     "hadath.dedup.near",
     "hadath.entities.stage",
-    "hadath.entities.merge",
+    "hadath.entities.corpus",
     "hadath.events.stage",
     "hadath.dedup.stories",
     "hadath.dedup.fusion",
@@ -110,5 +110,6 @@ class Pipeline:
         return doc
 
     def after_batch(self, store: Any, new_article_ids: list[str]) -> None:
+        store.touched = {}
         for fn in self.corpus_stages:
             fn(store, new_article_ids)

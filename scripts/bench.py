@@ -1,6 +1,7 @@
 """`make bench`: speed and quality figures, printed (never asserted in timed tests).
 
 Needs ../shared/data/news/saudinewsnet beside the repo for the corpus figures.
+``python -m scripts.bench 1000,3000,6000`` runs the whole pipeline at each size.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NEWS = ROOT.parent / "shared" / "data" / "news" / "saudinewsnet"
 
 
-def bench_pipeline(n: int) -> None:
+def bench_pipeline(n: int) -> float:
     """Whole pipeline (ingest, stages, store) over ``n`` SaudiNewsNet articles as raw pages."""
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "news.jsonl"
@@ -40,6 +41,7 @@ def bench_pipeline(n: int) -> None:
         f"({report.documents / seconds:.0f} docs/s), peak RSS {rss:.0f} MiB, "
         f"{len(report.problems)} skipped"
     )
+    return report.documents / seconds
 
 
 def bench_stages(n: int) -> None:
@@ -74,9 +76,12 @@ def main() -> None:
 
     print("segmentation (SaudiNewsNet dressed as scraped pages; exact recovery):")
     eval_segmentation(2000)
-    size = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
-    bench_stages(size)
-    bench_pipeline(size)
+    sizes = [int(s) for s in sys.argv[1].split(",")] if len(sys.argv) > 1 else [1000, 3000]
+    bench_stages(sizes[-1])
+    rates = {size: bench_pipeline(size) for size in sizes}
+    if len(rates) > 1:  # per-document cost should not grow with the corpus
+        print("pipeline docs/s by corpus size: "
+              + ", ".join(f"{size:,}: {rate:.1f}" for size, rate in rates.items()))
     from scripts.eval_stories import main as eval_stories
 
     print("stories (SaudiNewsNet same-headline pairs vs random pairs):")

@@ -92,7 +92,8 @@ def mine_framing(store: Store, new_ids: list[str]) -> int:
     sql = (
         'SELECT m.entity_id, m.article_id, m.start, m."end", a.body, '
         "coalesce(a.outlet, '(unknown)') AS outlet FROM mentions m "
-        "JOIN articles a ON a.id = m.article_id WHERE a.duplicate_of IS NULL"
+        "JOIN articles a ON a.id = m.article_id WHERE a.duplicate_of IS NULL "
+        'ORDER BY m.article_id, m.start, m."end"'
     )
     counts: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for row in store.rows(sql):

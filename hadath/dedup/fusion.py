@@ -83,10 +83,7 @@ def fuse_events(store: Store, new_ids: list[str]) -> int:
     for fusion_id, members in fuse(rows).items():
         reports = json.dumps(sorted({m["article_id"] for m in members}))
         assigned.update({m["id"]: (fusion_id, reports) for m in members})
-    updates = [(fusion, reports, event) for event, (fusion, reports) in assigned.items()]
-    if updates:
-        with store.transaction():
-            store.con.executemany(
-                "UPDATE events SET fusion_id = ?, reports = ? WHERE id = ?", updates
-            )
+    updates = [(event, fusion, reports) for event, (fusion, reports) in assigned.items()]
+    with store.transaction():
+        store.update_rows("events", "id", ("fusion_id", "reports"), updates)
     return len(rows)

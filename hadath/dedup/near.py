@@ -131,8 +131,11 @@ def find_duplicates(store: Store, new_ids: list[str]) -> dict[str, str]:
             index.add(row["article_id"], np.frombuffer(row["sig"], dtype=np.uint32))
     matches: dict[str, str] = {}
     signatures = []
+    bodies = dict(store.con.execute(
+        "SELECT id, body FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [new_ids]
+    ).fetchall())  # fmt: skip
     for article_id in new_ids:
-        match, sig = index.check(article_id, index.body_of(article_id))
+        match, sig = index.check(article_id, bodies[article_id])
         if match:
             matches[article_id] = match
         signatures.append((article_id, sig.tobytes()))
@@ -171,7 +174,7 @@ def mark_duplicates(store: Store, new_ids: list[str]) -> int:
     updates = []
     for group in _groups(store, matches):
         earliest = min(group, key=lambda a: entries[a].order)
-        updates += [(None if a == earliest else earliest, a) for a in group]
+        updates += [(a, None if a == earliest else earliest) for a in group]
     with store.transaction():
-        store.con.executemany("UPDATE articles SET duplicate_of = ? WHERE id = ?", updates)
+        store.update_rows("articles", "id", ("duplicate_of",), updates)
     return len(matches)

@@ -63,10 +63,6 @@ def linked(cosine: float, overlap: float, shared: int, title_cosine: float = 0.0
     return cosine >= COSINE_FLOOR and overlap >= ACTOR_OVERLAP and shared >= MIN_ACTORS
 
 
-def _close_in_time(a: date | None, b: date | None) -> bool:
-    return a is None or b is None or abs((a - b).days) <= DAY_WINDOW
-
-
 class _Components:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
@@ -130,25 +126,35 @@ def link_pairs(
     actors: dict[str, set[str]],
     new: Iterable[str],
 ) -> list[tuple[str, str]]:
-    """Linked article pairs involving at least one new article."""
+    """Linked article pairs involving at least one new article.
+
+    Thresholds are tested on whole arrays; actor overlaps are counted only for pairs
+    that could still link on them (close in meaning and time, enough actors on both sides).
+    """
     position = {a: i for i, a in enumerate(ids)}
+    days = np.array([d.toordinal() if d else 0 for d in dates], dtype=np.float64)
+    dated = days > 0
+    counts = np.array([len(actors.get(a, ())) for a in ids], dtype=np.int64)
     pairs = []
     for article in new:
         i = position.get(article)
         if i is None:
             continue
-        cosines = matrix @ matrix[i]
-        title_cosines = titles @ titles[i]
-        close = (cosines >= COSINE_FLOOR) | (title_cosines >= TITLE_COSINE)
-        for j in np.nonzero(close)[0]:
-            other = ids[j]
-            if j == i or not _close_in_time(dates[i], dates[j]):
-                continue
-            a, b = actors.get(article, set()), actors.get(other, set())
-            shared = len(a & b)
-            overlap = shared / len(a | b) if a | b else 0.0
-            if linked(float(cosines[j]), overlap, shared, float(title_cosines[j])):
-                pairs.append((article, other))
+        cosines = (matrix @ matrix[i]).astype(np.float64)
+        title_cosines = (titles @ titles[i]).astype(np.float64)
+        timely = ~dated | (np.abs(days - days[i]) <= DAY_WINDOW) if dated[i] else ~np.isnan(days)
+        timely[i] = False
+        strong = timely & ((cosines >= STRONG_COSINE) | (title_cosines >= TITLE_COSINE))
+        pairs += [(article, ids[j]) for j in np.nonzero(strong)[0]]
+        if counts[i] < MIN_ACTORS:
+            continue
+        weak = timely & ~strong & (cosines >= COSINE_FLOOR) & (counts >= MIN_ACTORS)
+        mine = actors[article]
+        for j in np.nonzero(weak)[0]:
+            other = actors[ids[j]]
+            shared = len(mine & other)
+            if linked(float(cosines[j]), shared / len(mine | other), shared):
+                pairs.append((article, ids[j]))
     return pairs
 
 
@@ -181,9 +187,9 @@ def _write(store: Store, groups: _Components) -> int:
     for group in members.values():
         sid = story_id(group)
         stories.append((sid, titles[min(group)]))
-        assignments += [(sid, a) for a in group]
+        assignments += [(a, sid) for a in group]
     with store.transaction():
         store.con.execute("DELETE FROM stories")
         store.insert_rows("stories", ("id", "title"), stories)
-        store.con.executemany("UPDATE articles SET story_id = ? WHERE id = ?", assignments)
+        store.update_rows("articles", "id", ("story_id",), assignments)
     return len(stories)

@@ -9,8 +9,9 @@
   and first names, when both have one, must agree as well: so بشار الأسد and حافظ
   الأسد, or محمد بن سلمان and محمد بن سلطان, stay apart.
 
-The merge is recomputed over the stored mentions after each batch (``entities``
-corpus stage), so a new spelling seen later joins the entity it belongs to.
+The ``entities`` corpus stage (:mod:`hadath.entities.corpus`) redoes this merge after
+each run for the names the new mentions touch, so a new spelling seen later joins
+the entity it belongs to.
 """
 
 from __future__ import annotations
@@ -18,13 +19,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
 from hadath.actors.kb import KnowledgeBase
-from hadath.pipeline import corpus_stage
-from hadath.store.db import Store
 from hadath.text.normalize import normalize
 
 SURNAME_SIMILARITY = 0.8
@@ -59,6 +59,7 @@ class Group:
     type: str
     actor_id: str | None = None
     rows: list[dict] = field(default_factory=list)
+    moved_to: str | None = None  # the key of the group this one was folded into
 
     def name(self) -> str:
         """The group's most frequent written form, normalized (for variant matching)."""
@@ -144,6 +145,7 @@ def _variant(a: str, b: str) -> bool:
 def _move(groups: dict[str, Group], group: Group, key: str, actor_id: str | None) -> None:
     target = groups.setdefault(key, Group(key, group.type, actor_id))
     target.rows += group.rows
+    group.moved_to = key
     del groups[group.key]
 
 
@@ -184,35 +186,13 @@ def entity_row(group: Group, kb: KnowledgeBase) -> tuple:
     )
 
 
-def build_groups(store: Store) -> dict[str, Group]:
+def build_groups(rows: Iterable[dict]) -> dict[str, Group]:
+    """Groups by key, from mention rows in (article, offset) order."""
     groups: dict[str, Group] = {}
-    sql = (
-        "SELECT m.*, a.published FROM article_mentions m JOIN articles a ON a.id = m.article_id "
-        "ORDER BY m.article_id, m.start"
-    )
-    for row in store.rows(sql):
+    for row in rows:
         group = groups.setdefault(row["key"], Group(row["key"], row["type"], row["actor_id"]))
         group.rows.append(row)
     return groups
-
-
-@corpus_stage("entities")
-def merge_entities(store: Store, new_ids: list[str]) -> int:
-    """Rebuild ``entities`` and ``mentions`` from every stored article's mentions."""
-    kb = KnowledgeBase.load()
-    groups = build_groups(store)
-    _join_variants(groups, kb)
-    entities, mentions = [], []
-    for group in groups.values():
-        row = entity_row(group, kb)
-        entities.append(row)
-        mentions += [(row[0], m["article_id"], m["start"], m["end"], m["text"]) for m in group.rows]
-    with store.transaction():
-        store.con.execute("DELETE FROM mentions")
-        store.con.execute("DELETE FROM entities")
-        store.insert_rows("entities", ENTITY_COLUMNS, entities)
-        store.insert_rows("mentions", ("entity_id", "article_id", "start", "end", "text"), mentions)
-    return len(entities)
 
 
 ENTITY_COLUMNS = ("id", "name", "type", "actor_code", "country", "role", "variants")

@@ -21,6 +21,8 @@ from hadath.model import Document
 from hadath.pipeline import corpus_stage, stage
 from hadath.store.db import Store
 
+IN_LIST = " IN (SELECT unnest(?::VARCHAR[]))"
+
 
 @functools.cache
 def default_extractors() -> tuple[EventExtractor, QuoteFinder]:
@@ -51,25 +53,26 @@ def _relink(
 
 @corpus_stage("events")
 def link_events(store: Store, new_ids: list[str]) -> int:
-    """Point every stored event's actors and every quotation's speaker at merged entities."""
-    entity_at = {
-        (r["article_id"], r["start"]): r["entity_id"]
-        for r in store.rows("SELECT entity_id, article_id, start FROM mentions")
-    }
+    """Point the actors of events and speakers of quotations at merged entities: those of
+    the articles whose mentions the entity merge changed (all articles if it did not say)."""
+    articles = store.touched.get("entity_articles")
+    where, params = "TRUE", []
+    if articles is not None:
+        where, params = "article_id" + IN_LIST, [sorted(articles)]
+    sql = f"SELECT entity_id, article_id, start FROM mentions WHERE {where}"
+    entity_at = {(r["article_id"], r["start"]): r["entity_id"] for r in store.rows(sql, params)}
     parts = ("source", "target", "location")
     events = [
-        (*(_relink(r[part], r["article_id"], entity_at) for part in parts), r["id"])
-        for r in store.rows("SELECT id, article_id, source, target, location FROM events")
+        (r["id"], *(_relink(r[part], r["article_id"], entity_at) for part in parts))
+        for r in store.rows(
+            f"SELECT id, article_id, source, target, location FROM events WHERE {where}", params
+        )
     ]
     quotes = [
-        (_relink(r["speaker"], r["article_id"], entity_at), r["id"])
-        for r in store.rows("SELECT id, article_id, speaker FROM quotes")
+        (r["id"], _relink(r["speaker"], r["article_id"], entity_at))
+        for r in store.rows(f"SELECT id, article_id, speaker FROM quotes WHERE {where}", params)
     ]
     with store.transaction():
-        if events:
-            store.con.executemany(
-                "UPDATE events SET source = ?, target = ?, location = ? WHERE id = ?", events
-            )
-        if quotes:
-            store.con.executemany("UPDATE quotes SET speaker = ? WHERE id = ?", quotes)
+        store.update_rows("events", "id", parts, events)
+        store.update_rows("quotes", "id", ("speaker",), quotes)
     return len(events)

@@ -53,12 +53,15 @@ SCHEMA = [
     "CREATE TABLE IF NOT EXISTS article_signatures (article_id VARCHAR PRIMARY KEY, sig BLOB)",
     """CREATE TABLE IF NOT EXISTS article_embeddings (
         article_id VARCHAR PRIMARY KEY, vec BLOB, tvec BLOB)""",
+    # How the entity merge folded each mention key (see hadath/entities/corpus.py).
+    """CREATE TABLE IF NOT EXISTS entity_keys (
+        key VARCHAR, home VARCHAR, parent VARCHAR, entity_id VARCHAR)""",
+    "CREATE TABLE IF NOT EXISTS name_blocks (block VARCHAR, key VARCHAR, name VARCHAR)",
     """CREATE TABLE IF NOT EXISTS stories (id VARCHAR PRIMARY KEY, title VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS framing (
         outlet VARCHAR, actor VARCHAR, label VARCHAR, count INTEGER, examples VARCHAR)""",
 ]
 
-INSERT_CHUNK = 100
 DOCUMENT_COLUMNS = ("doc_id", "hash", "source", "fmt", "outlet", "url", "published", "text")
 ARTICLE_COLUMNS = (
     "id", "doc_id", "source", "idx", "role", "title", "subtitle", "dateline", "byline", "outlet",
@@ -100,6 +103,9 @@ class Store:
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
+        self._types: dict[str, dict[str, str]] = {}
+        # What each corpus stage changed in this run, for the stages after it.
+        self.touched: dict[str, set[str]] = {}
         if read_only and not Path(self.path).exists():
             raise HadathError(f"{self.path}: no such database (run `hadath run` first)")
         try:
@@ -179,14 +185,34 @@ class Store:
     def insert_rows(
         self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]
     ) -> None:
-        """Multi-row INSERTs (inside the caller's transaction): far faster than one per row."""
-        one = "(" + ", ".join("?" * len(columns)) + ")"
+        """One INSERT of every row (inside the caller's transaction), columns passed as lists."""
+        if not rows:
+            return
         names = ", ".join(f'"{c}"' for c in columns)
-        for start in range(0, len(rows), INSERT_CHUNK):
-            chunk = rows[start : start + INSERT_CHUNK]
-            params = [value for row in chunk for value in row]
-            values = ", ".join([one] * len(chunk))
-            self.con.execute(f"INSERT INTO {table} ({names}) VALUES {values}", params)
+        self.con.execute(
+            f"INSERT INTO {table} ({names}) SELECT {self._unnest(table, columns)}",
+            [list(values) for values in zip(*rows, strict=True)],
+        )
+
+    def update_rows(
+        self, table: str, key: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]
+    ) -> None:
+        """Set ``columns`` of the rows whose ``key`` is each row's first value, in one UPDATE."""
+        if not rows:
+            return
+        unnest = self._unnest(table, (key, *columns))
+        sets = ", ".join(f'"{c}" = u."{c}"' for c in columns)
+        self.con.execute(
+            f"UPDATE {table} SET {sets} FROM (SELECT {unnest}) u WHERE {table}.{key} = u.{key}",
+            [list(values) for values in zip(*rows, strict=True)],
+        )
+
+    def _unnest(self, table: str, columns: tuple[str, ...]) -> str:
+        if table not in self._types:
+            described = self.con.execute(f"DESCRIBE {table}").fetchall()
+            self._types[table] = {row[0]: row[1] for row in described}
+        types = self._types[table]
+        return ", ".join(f'unnest(?::{types[c]}[]) AS "{c}"' for c in columns)
 
     def add_signatures(self, rows: list[tuple[str, bytes]]) -> None:
         """Store MinHash signatures (article id, bytes) for later incremental runs."""
