@@ -90,3 +90,13 @@ def test_verb_and_noun_of_one_action_give_one_event_and_a_hospital_passes_its_ow
         "حلب شمال سورية، أرسل الجانب الروسي مساعدات طبية وزنها قرابة طن، إلى مشفى حلب الجامعي."
     )
     assert events(pipeline, text) == [("AID", "الجانب الروسي", "حلب")]
+
+
+def test_a_side_named_by_a_demonym_on_the_action_noun_is_its_source(pipeline) -> None:
+    text = (
+        "وأفادت السلطات الأفغانية بأن الغارات الأميركية استهدفت سيارات تقل مسلحين من داعش في "
+        "المنطقة فيما استهدفت إحدى الغارات اجتماعاً لمسلحي طالبان في الوقت ذاته."
+    )
+    found = events(pipeline, text)
+    assert ("ASSAULT", "الغارات الأميركية", "مسلحين") in found, found
+    assert all(source != "السلطات الأفغانية" for _, source, _ in found), found

@@ -27,6 +27,7 @@ from hadath.model import Article, Sentence, Span, Token
 from hadath.text.normalize import normalize
 
 MAX_MODIFIERS = 3
+Found = tuple[Span, tuple[int, int]]  # a candidate and its first and last token
 # Words with the article that end a participant's phrase rather than modify it.
 PHRASE_STOPS = frozenset(
     {
@@ -56,6 +57,7 @@ def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span
     found = list(zip(mentions, ranges, strict=True))
     if kb is not None:
         found += _participants(article, tokens, kb, covered | triggers, cues)
+        found += _nisba_sides(article, tokens, kb, covered, triggers)
     found.sort(key=lambda item: item[1][0])
     spans = [span for span, _ in found]
     slots = []
@@ -183,3 +185,30 @@ def _modifiers(tokens: Sequence[Token], head: int, kb: KnowledgeBase,
             continue
         break
     return last, country
+
+
+NISBA_REACH = 2  # adjectives between a nominal trigger and its demonym ("القصف الجوي التركي")
+
+
+def _nisba_sides(article: Article, tokens: Sequence[Token], kb: KnowledgeBase,
+                 covered: set[int], triggers: AbstractSet[int]) -> list[Found]:  # fmt: skip
+    """A side named only by a demonym on the action's noun (``القصف الجوي التركي``،
+    ``الغارات التركية``، ``غارات روسية``): the noun phrase is the actor (guidelines §6),
+    an ORG span from the trigger to the demonym with that country and no actor id."""
+    out = []
+    for t in sorted(triggers):
+        definite = "ال" in tokens[t].prefixes
+        for j in range(t + 1, min(len(tokens), t + 2 + NISBA_REACH)):
+            token = tokens[j]
+            if j in covered or token.is_punct or ("ال" in token.prefixes) != definite:
+                break
+            demonym = kb.demonym(token.norm)
+            if demonym is not None and demonym.kind == "country":
+                start, end = _phrase_start(article, tokens[t]), token.end
+                attrs = {"key": "side:" + demonym.id, "actor_id": None, "agent": None,
+                         "country": demonym.country}  # fmt: skip
+                out.append((article.span(start, end, "ORG", **attrs), (t, j)))
+                break
+            if not definite and not _nisba(token):
+                break
+    return out

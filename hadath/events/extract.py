@@ -185,17 +185,17 @@ class EventExtractor:
             return []
         dates = find_dates(sentence.text)  # once per sentence, shared by its triggers
         by_trigger: dict[tuple[str, int], Event] = {}
-        last_source: Span | None = None
+        last: Event | None = None  # the last verb event with a source
         for view in views:
             sides = self._decide(view)
             if sides is None:
                 continue
             match = view.match
             event = self._event(article, sentence, spans, view, sides, dates)
-            if event.source is None and match.pos == "verb" and _coordinated(sentence, match):
-                event.source = last_source  # "دعا الرئيس الفرنسي ... كما انتقد": same subject
+            if last is not None and match.pos == "verb" and _coordinated(sentence, match):
+                _share_subject(event, last)
             if event.source is not None and match.pos == "verb":
-                last_source = event.source
+                last = event
             if not self._reportable(event, match):
                 continue
             key = (event.type, match.start)  # one trigger word, one event: the fullest reading
@@ -430,6 +430,19 @@ def _conjoined(event: Event, role: str, sentence: Sentence, mentions: list[Span]
                 out.append(replace(event, **{role: other}, evidence=evidence))
                 previous = slot
     return out
+
+
+def _share_subject(event: Event, earlier: Event) -> None:
+    """A verb joined to an earlier one has its subject (``دعا الرئيس الفرنسي ... كما
+    انتقد``), and the earlier verb's object is not its subject (``التقى لافروف كيري
+    وبحث معه``)."""
+    if event.source is None or _identity(event.source) == _identity(earlier.target):
+        event.source = earlier.source
+        if _identity(event.target) == _identity(event.source):
+            event.target = None
+        if event.source is not None:
+            start, end = event.evidence
+            event.evidence = (min(start, event.source.start), max(end, event.source.end))
 
 
 def _coordinated(sentence: Sentence, match: TriggerMatch) -> bool:

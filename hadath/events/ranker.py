@@ -122,6 +122,7 @@ def role_features(view: TriggerView, slot: Slot, cues: Cues) -> list[str]:
         f"place={slot.type in ('GPE', 'LOC') and prep == 'في'}",
         f"next_to={pos}|{kind}|{side}|{len(gap) == 0 and slot.prep is None}",
         f"speaker={_speaker(tokens, slot, cues)}", f"victim|type={slot.victim}|{kind}",
+        f"speaks={_speaks(view, slot, cues)}|{side}",
         f"sector|side={slot.sector}|{side}", f"named={slot.sector is None}|{side}|{kind}",
         f"lemma|side|prep={tokens[match.start].lemma}|{side}|{prep}",
         f"content={side}|{_bucket(_content_words(between))}",
@@ -140,6 +141,25 @@ def _speaker(tokens: Sequence[Token], slot: Slot, cues: Cues) -> bool:
     return any(cues.lists["speech_verbs"].contains(tokens[i])
                or cues.lists["reporting_frames"].contains(tokens[i]) for i in before)  # fmt: skip
 
+
+
+SPEAKER_REACH = 8  # tokens from a speech verb to its subject, across a title
+
+
+def _speaks(view: TriggerView, slot: Slot, cues: Cues) -> bool:
+    """The candidate is the subject of a speech verb before it, past a title
+    (``وقال المتحدث باسم الجيش الأوكراني أندريه ليسينكو``): the first person (or, with no
+    person, the first actor) after the verb, no complementizer or trigger between."""
+    tokens = view.tokens
+    for i in range(slot.first - 1, max(-1, slot.first - 1 - SPEAKER_REACH), -1):
+        if tokens[i].norm in COMPLEMENTIZERS or i in view.triggers:
+            return False
+        if cues.lists["speech_verbs"].contains(tokens[i]):
+            between = [s for s in view.slots if i < s.first < slot.first]
+            return not any(s.type == "PER" for s in between) and (
+                slot.type == "PER" or not between
+            )
+    return False
 
 
 def _inside(slot: Slot, gap: range) -> bool:

@@ -127,7 +127,10 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
     if gap < hi and not tokens[gap].is_punct and tokens[gap].stem and not _linking(tokens[gap]):
         return None  # an unnamed subject ("زار وفد رفيع المستوى القاهرة"): no source
     before = [s for s in slots if max(lo, start - BACK_REACH) <= s.first and s.last < start]
-    return next((s for s in reversed(before) if s.prep is None and _actor(s)), None)
+    free = [s for s in before if s.prep is None and _actor(s)]
+    if free and ("و" in tokens[start].prefixes or "ف" in tokens[start].prefixes):
+        return free[0]  # "التقى لافروف كيري وبحث معه": the first verb's subject, not its object
+    return free[-1] if free else None
 
 
 def _topic_subject(slots: Sequence[Slot], tokens: Sequence[Token], verb: int,
