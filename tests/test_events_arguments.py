@@ -100,3 +100,15 @@ def test_a_side_named_by_a_demonym_on_the_action_noun_is_its_source(pipeline) ->
     found = events(pipeline, text)
     assert ("ASSAULT", "الغارات الأميركية", "مسلحين") in found, found
     assert all(source != "السلطات الأفغانية" for _, source, _ in found), found
+
+
+def test_a_date_of_another_act_later_in_the_sentence_does_not_date_the_event(pipeline) -> None:
+    text = (
+        "وقالت وزارة الداخلية إن قوات الأمن اعتقلت عشرات المسلحين المشتبه بانتمائهم إلى التنظيم "
+        "في حملة واسعة شملت عدة أحياء من المدينة، وذلك بعد أشهر من الهجوم الدامي الذي استهدف "
+        "مسجدا في مارس الماضي."
+    )
+    doc = Document("t", "test", text, "jsonl", published=date(2015, 8, 2), title="")
+    pipeline(doc)
+    arrest = [e for e in doc.articles[0].records["events"] if e.type == "COERCE"]
+    assert [(e.date, e.date_text) for e in arrest] == [(date(2015, 8, 2), None)]

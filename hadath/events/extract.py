@@ -48,6 +48,7 @@ NEGATION_REACH = 2
 HYPOTHETICAL_BEFORE = 3
 HYPOTHETICAL_AFTER = 2
 PLACE_PREPS = frozenset({"في", "ب"})
+DATE_REACH = 80  # characters from the trigger to its date: further, it dates another act
 PLACE_REACH = 6  # tokens: a place further from the trigger is a topic ("حول الأوضاع في ...")
 
 
@@ -90,12 +91,18 @@ def _hypothetical(cues: Cues, tokens: list[Token], match: TriggerMatch,
     return any(cues.is_hypothetical(tokens[i]) for i in near)
 
 
-def _when(article: Article, sentence: Sentence, found: list[DateExpr],
-          at: int) -> tuple[date | None, str | None]:  # fmt: skip
-    """The sentence's date expression nearest to body offset ``at``, resolved."""
-    if not found:
+def _when(article: Article, sentence: Sentence, found: list[DateExpr], at: int,
+          clause: tuple[int, int]) -> tuple[date | None, str | None]:  # fmt: skip
+    """The date expression of the trigger's clause nearest to body offset ``at`` (within
+    DATE_REACH characters), resolved; else the publication date."""
+    own = [
+        e for e in found
+        if clause[0] <= sentence.start + e.start < clause[1]
+        and abs(sentence.start + e.start - at) <= DATE_REACH
+    ]  # fmt: skip
+    if not own:
         return article.published, None
-    nearest = min(found, key=lambda e: abs(sentence.start + e.start - at))
+    nearest = min(own, key=lambda e: abs(sentence.start + e.start - at))
     if article.published is None:  # only a fully written date stands on its own
         return _written(nearest), nearest.text
     return resolve(nearest, article.published), nearest.text
@@ -256,7 +263,8 @@ class EventExtractor:
         tokens, match, bounds = sentence.tokens, view.match, view.bounds
         source, target = (spans[i] if i is not None else None for i in sides)
         at = tokens[match.start].start
-        when, when_text = _when(article, sentence, dates, at)
+        clause = (tokens[bounds[0]].start, tokens[bounds[1] - 1].end)
+        when, when_text = _when(article, sentence, dates, at, clause)
         used = {i for i in sides if i is not None}
         place = _place(list(view.slots), spans, bounds, match.start, used)
         return Event(
