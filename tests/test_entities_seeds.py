@@ -142,3 +142,14 @@ def test_surname_index_finds_every_variant_brute_force_would() -> None:
     for query in everything:
         found = {n for n, _ in index.candidates(query)}
         assert {n for n in everything if _variant(query, n)} <= found, query
+
+
+def test_a_pronoun_suffix_does_not_make_a_town(exported) -> None:
+    """001: "وجاء حديثه" (his talk) is not the Iraqi town حديثة, which is always written
+    with ة; the town itself is still found when written so."""
+    assert not any("حديثه" in e["variants"] for e in exported["entities"])
+    from hadath.entities.gazetteer import default_gazetteer
+    from hadath.text.tokenize import tokenize
+
+    found = default_gazetteer().find(tokenize("وسيطر التنظيم على مدينة حديثة غرب العراق"))
+    assert len(found) == 2

@@ -64,6 +64,7 @@ class Gazetteer:
         for name, actor_ids in ids.items():
             self.automaton.add_word(f" {name} ", (name.count(" ") + 1, tuple(actor_ids)))
         self.automaton.make_automaton()
+        self._marbuta = _ta_marbuta_names(kb, set(ids))
 
     def _usable(self, actor_id: str, name: str) -> bool:
         """Curated actors always; converted ones need a country or body in their code, and
@@ -95,9 +96,29 @@ class Gazetteer:
         for end, (length, actor_ids) in self.automaton.iter(text):
             last_char = end - 1  # the closing space
             first = _first_token(token_at, text, last_char, length)
-            if first is not None:
-                found.append(Match(first, first + length - 1, actor_ids))
+            if first is None:
+                continue
+            if length == 1 and forms[first] in self._marbuta and _ends_in_ha(tokens[first]):
+                continue  # "حديثه" (his talk) is not the town حديثة
+            found.append(Match(first, first + length - 1, actor_ids))
         return _longest_first(found)
+
+
+def _ta_marbuta_names(kb: KnowledgeBase, names: set[str]) -> frozenset[str]:
+    """One-word names (normalized) that are always written with a final ة: the
+    normalization that makes ة and ه one letter must not make a pronoun suffix a name."""
+    endings: dict[str, set[bool]] = {}
+    for actor in kb:
+        for written in (actor.name, *actor.names):
+            normalized = key(written)
+            if normalized in names and " " not in normalized:
+                endings.setdefault(normalized, set()).add(written.rstrip().endswith("ة"))
+    return frozenset(name for name, ends in endings.items() if ends == {True})
+
+
+def _ends_in_ha(token: Token) -> bool:
+    letters = [c for c in token.text if "\u0621" <= c <= "\u064a"]
+    return bool(letters) and letters[-1] == "ه"
 
 
 def _written_forms(kb: KnowledgeBase) -> set[tuple[str, str]]:
