@@ -52,7 +52,18 @@ def test_yakovenko_asks_the_foreign_office(exported) -> None:
 
 
 def test_russia_turkey_talks(exported) -> None:
-    assert find(exported, "001", "CONSULT")
+    """001: the Russian–Turkish talks on Idlib, a CONSULT between the two sides (not any
+    CONSULT of the page: the Trump–Erdogan call is one too)."""
+    russia, turkey = ("موسكو", "روسيا", "الروسي"), ("أنقرة", "تركيا", "التركي")
+
+    def side(event, names) -> bool:
+        return any(
+            event[role] and any(n in event[role]["text"] for n in names)
+            for role in ("source", "target")
+        )
+
+    talks = [e for e in find(exported, "001", "CONSULT") if side(e, russia) and side(e, turkey)]
+    assert talks, find(exported, "001", "CONSULT")
 
 
 def test_peskov_support_for_the_syrian_army(exported) -> None:
@@ -64,9 +75,9 @@ def test_capture_of_mayadin_districts(exported) -> None:
 
 
 def test_ceasefire_aid_and_criticism(exported) -> None:
-    assert find(exported, "002", "AGREE")
-    assert find(exported, "002", "AID", "الجانب الروسي")
-    assert find(exported, "002", "ACCUSE", None, None)
+    assert find(exported, "002", "AGREE", "الجيش التركي", "قوات سوريا الديمقراطية")
+    assert find(exported, "002", "AID", "الجانب الروسي", "حلب")
+    assert find(exported, "002", "ACCUSE", "الرئيس الفرنسي", "موسكو")
 
 
 def test_still_far_from_cooperation_is_no_event(exported) -> None:
