@@ -225,18 +225,22 @@ class EventExtractor:
     def _decide(self, view: TriggerView) -> tuple[int | None, int | None] | None:
         """Source and target slot indexes of a trigger, or None when it reports no event.
 
-        Without a ranker, the rules' reading. With one: a noun whose sides the rules read
-        from ``بين X وY`` is an event with those sides; otherwise the trigger is an event
+        Without a ranker, the rules' reading. With one: a noun of a symmetric type (talks,
+        agreement, clashes) whose sides the rules read from ``بين X وY`` is an event with
+        those sides; otherwise the trigger is an event
         when the ranker thinks so (or the rules found both sides of a verb); the rules'
         actors are kept unless the ranker finds them unlikely, and then its best
         candidates are taken. A victim never becomes the doer of a violent event.
         """
-        if self.ranker is None or _paired(view):
+        paired = _paired(view)
+        if self.ranker is None or (paired and view.match.type in SYMMETRIC_TYPES):
             return view.rule_source, view.rule_target
         both = view.rule_source is not None and view.rule_target is not None
         p_event = self.ranker.is_event(view)
         if p_event < EVENT_THRESHOLD and not (both and view.match.pos == "verb"):
             return None
+        if paired:
+            return view.rule_source, view.rule_target
         scores = self.ranker.roles(view, self.cues)
         target = _kept(scores, view.rule_target, "target")
         barred = {target} | (_victims(view) if view.match.type in VICTIM_TYPES else set())
@@ -369,6 +373,7 @@ def _victims(view: TriggerView) -> set[int | None]:
 
 
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})  # "بين X وY" events
 VICTIM_REACH = 3  # tokens from a violent trigger to its counted victims ("مقتل نحو 260 متمردا")
 LIGHT_VERB_REACH = 6  # tokens before a nominal trigger searched for its light verb
 
