@@ -112,3 +112,10 @@ def test_a_date_of_another_act_later_in_the_sentence_does_not_date_the_event(pip
     pipeline(doc)
     arrest = [e for e in doc.articles[0].records["events"] if e.type == "COERCE"]
     assert [(e.date, e.date_text) for e in arrest] == [(date(2015, 8, 2), None)]
+
+
+def test_the_genitive_of_a_request_noun_before_what_is_asked_is_its_target(pipeline) -> None:
+    text = "وأدانت وزارة الخارجية المصرية الهجوم، مطالبة الحكومة الليبية بملاحقة الجناة."
+    found = events(pipeline, text)
+    assert ("REQUEST", "وزارة الخارجية المصرية", "الحكومة الليبية") in found, found
+    assert not any(t == "REQUEST" and s == "الحكومة الليبية" for t, s, _ in found), found

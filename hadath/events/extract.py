@@ -239,7 +239,7 @@ class EventExtractor:
         p_event = self.ranker.is_event(view)
         if p_event < EVENT_THRESHOLD and not (both and view.match.pos == "verb"):
             return None
-        if paired:
+        if paired or _addressed(view):
             return view.rule_source, view.rule_target
         scores = self.ranker.roles(view, self.cues)
         target = _kept(scores, view.rule_target, "target")
@@ -292,6 +292,9 @@ class EventExtractor:
         pair = between_pair(slots, tokens, end, bounds) if nominal else None
         if pair is not None:
             return pair
+        addressed = _addressed_genitive(slots, tokens, match, bounds) if nominal else None
+        if addressed is not None:
+            return addressed
         if nominal:
             source = genitive_of_noun(slots, tokens, match.start, end, bounds)
             source = source or self._light_verb_subject(slots, tokens, match, bounds)
@@ -343,6 +346,35 @@ class EventExtractor:
 EVENT_THRESHOLD = 0.3
 ROLE_THRESHOLD = 0.3
 KEEP_THRESHOLD = 0.15
+
+
+ASKED_FOR = frozenset({"ب", "ل"})  # clitics on what is asked for: "مطالبة X باحترام"
+ASKED_FOR_WORDS = frozenset({"الي", "بان", "بضروره"})
+ASKED_REACH = 4  # tokens after the addressee: "مطالبة الحوثيين ومن معهم باحترام"
+
+
+def _addressed_genitive(slots: list[Slot], tokens: list[Token], match: TriggerMatch,
+                        bounds: tuple[int, int]) -> tuple[Slot | None, Slot] | None:  # fmt: skip
+    """``مطالبة جماعة الحوثيين باحترام الهدنة``، ``دعوة روسيا للاشتراك``: the genitive of a
+    request noun followed by what is asked for is the one asked (the target); who asks is
+    the clause's actor before the noun (``رحبت الجامعة العربية ...، مطالبة ...``)."""
+    if match.type != "REQUEST" or "ال" in tokens[match.start].prefixes:
+        return None
+    target = genitive_of_noun(slots, tokens, match.start, match.start + 1, bounds)
+    if target is None:
+        return None
+    after = tokens[target.last + 1 : min(bounds[1], target.last + 1 + ASKED_REACH)]
+    if not any(ASKED_FOR & set(t.prefixes) or t.norm in ASKED_FOR_WORDS for t in after):
+        return None
+    before = [s for s in slots if bounds[0] <= s.first and s.last < match.start]
+    free = [s for s in before if s.prep is None and s.type in ("PER", "ORG", "GPE")]
+    return (free[-1] if free else None), target
+
+
+def _addressed(view: TriggerView) -> bool:
+    """The rules read the trigger as a request noun with its addressee (see above)."""
+    found = _addressed_genitive(list(view.slots), list(view.tokens), view.match, view.bounds)
+    return found is not None and found[1].index == view.rule_target
 
 
 def _paired(view: TriggerView) -> bool:
