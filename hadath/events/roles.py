@@ -28,6 +28,7 @@ PREP_WORDS = frozenset(
     {"في", "من", "مع", "علي", "الي", "عن", "ضد", "لدي", "حول", "بين", "عبر", "نحو", "منذ"}
 )
 BOTH = frozenset({"كلا", "كل"})
+OPENING_QUOTES = frozenset({"«", "“", '"'})
 VICTIM_SECTORS = frozenset({"CVL", "REF"})
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "لان", "بانه", "بانها"})
 PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "بانه", "بانها"})
@@ -76,6 +77,8 @@ def _prep_at(tokens: Sequence[Token], first: int) -> str | None:
     clitics = [p for p in token.prefixes if p in PREPOSITIONS]
     if clitics:
         return clitics[-1]
+    if first > 1 and tokens[first - 1].text in OPENING_QUOTES:
+        first -= 1  # "ضد «داعش»": the preposition stands before the quotation mark
     if first > 0 and tokens[first - 1].norm in PREP_WORDS:
         if tokens[first - 1].norm == "من" and first > 1 and tokens[first - 2].stem in BOTH:
             return None  # "كلاً من X و Y": both X and Y
