@@ -119,3 +119,14 @@ def test_the_genitive_of_a_request_noun_before_what_is_asked_is_its_target(pipel
     found = events(pipeline, text)
     assert ("REQUEST", "وزارة الخارجية المصرية", "الحكومة الليبية") in found, found
     assert not any(t == "REQUEST" and s == "الحكومة الليبية" for t, s, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وشدد الوزيران على ضرورة التعاون بين روسيا وتركيا في مكافحة الإرهاب.",
+        "وأكد الجانبان أهمية الحوار بين موسكو وواشنطن.",
+    ],
+)
+def test_a_necessity_or_importance_is_a_view_not_an_event(pipeline, text: str) -> None:
+    assert events(pipeline, text) == []

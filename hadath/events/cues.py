@@ -38,6 +38,7 @@ LISTS = (
     "group_heads",
     "quantities",
     "possessed_nouns",
+    "necessity",
 )
 LIST_KEYS = frozenset({"lemmas", "forms", "prefixes", "patterns", "verbal", "note"})
 NO_VERB_PREFIXES = frozenset({"ال", "ب", "ك"})

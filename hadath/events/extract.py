@@ -29,7 +29,7 @@ from datetime import date
 from hadath.actors.kb import KnowledgeBase
 from hadath.dates import DateExpr, find_dates, resolve
 from hadath.events.arguments import sentence_arguments
-from hadath.events.cues import Cues
+from hadath.events.cues import CueList, Cues
 from hadath.events.lexicon import Lexicon, TriggerMatch
 from hadath.events.ranker import Ranker, TriggerView
 from hadath.events.roles import (
@@ -208,7 +208,8 @@ class EventExtractor:
             key = (event.type, match.start)  # one trigger word, one event: the fullest reading
             if key not in by_trigger or _actors(event) > _actors(by_trigger[key]):
                 by_trigger[key] = event
-        governed = _governed_positions(sentence, [v.match for v in views])
+        governed = _governed_positions(sentence, [v.match for v in views],
+                                       self.cues.lists["necessity"])
         seen: set[tuple] = set()
         out = []
         slots = views[0].slots
@@ -421,18 +422,20 @@ GOVERNING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})
 GOVERNED_REACH = 12  # tokens after a request/threat/refusal that its object may span
 
 
-def _governed_positions(sentence: Sentence, matches: list[TriggerMatch]) -> set[int]:
+def _governed_positions(sentence: Sentence, matches: list[TriggerMatch],
+                        necessity: CueList) -> set[int]:  # fmt: skip
     """Token positions inside the object of a request, threat or refusal in the sentence
     (``طلب من الخارجية تقديم المساعدة``: the aid is asked for, not given). Every such
     trigger governs its object, whether or not it is reported as an event itself
-    (``دعا الرئيس الفرنسي إلى هدنة``: the truce is not declared)."""
+    (``دعا الرئيس الفرنسي إلى هدنة``: the truce is not declared). Words of necessity
+    govern theirs too (``على ضرورة مواصلة الحوار``: a view, not talks)."""
     tokens = sentence.tokens
+    heads = [m.start for m in matches if m.type in GOVERNING_TYPES]
+    heads += [i for i, token in enumerate(tokens) if necessity.contains(token)]
     governed: set[int] = set()
-    for match in matches:
-        if match.type not in GOVERNING_TYPES:
-            continue
-        end = clause_bounds(tokens, match.start)[1]
-        governed.update(range(match.start + 1, min(end, match.start + 1 + GOVERNED_REACH)))
+    for head in heads:
+        end = clause_bounds(tokens, head)[1]
+        governed.update(range(head + 1, min(end, head + 1 + GOVERNED_REACH)))
     return governed
 
 
