@@ -33,7 +33,7 @@ STRONG_COSINE = 0.8
 TITLE_COSINE = 0.85  # headlines this close tell the same story (agency copy re-titled lightly)
 COSINE_FLOOR = 0.35
 ACTOR_OVERLAP = 0.3
-LEAD_CHARS = 400
+LEAD_CHARS = 200  # the lead embedded with the title (400 joined no more pairs in eval_stories)
 MIN_ACTORS = 3  # fewer shared actors than this never make a story on their own
 # Tokens the encoder runs through its layers at once. Its default (384) holds two or
 # three title-and-lead texts; bigger batches use the matrix products better (about
