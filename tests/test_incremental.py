@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from hadath.dedup.stories import _actors, _Components, _load, link_pairs
 from hadath.export import records
 from hadath.model import Document
 from hadath.pipeline import Pipeline
 from hadath.runner import Runner
 from hadath.store.db import Store
 from hadath.testing.dress import load_saudinewsnet
-from tests.conftest import SEEDS, SHARED_NEWS
+from tests.conftest import SEEDS, SHARED_NEWS, seed_text
 
 NEWS_ARTICLES = 90
 PARTS = 3
@@ -70,7 +71,28 @@ def corpus(
     _run(folder / "many.duckdb", [inputs])
     _run(folder / "parts.duckdb", [[path] for path in inputs])  # one input per run
     _run(folder / "parts.duckdb", [inputs])  # everything again: nothing new
-    return {name: _dump(folder / f"{name}.duckdb") for name in ("many", "parts")}
+    found = {name: _dump(folder / f"{name}.duckdb") for name in ("many", "parts")}
+    found["recomputed"] = {"stories": _recomputed_stories(folder / "parts.duckdb")}
+    return found
+
+
+def _recomputed_stories(db: Path) -> list[set[str]]:
+    """Stories grouped anew from every stored embedding, every article treated as new."""
+    with Store(db, read_only=True) as store:
+        ids, matrix, titles, dates = _load(store, [None])
+        groups = _Components()
+        assert matrix is not None and titles is not None
+        for a, b in link_pairs(ids, matrix, titles, dates, _actors(store, ids), ids):
+            groups.join(a, b)
+        members: dict[str, set[str]] = {}
+        for row in store.rows("SELECT id, duplicate_of FROM articles"):
+            members.setdefault(groups.root(row["duplicate_of"] or row["id"]), set()).add(row["id"])
+    return sorted(members.values(), key=min)
+
+
+def test_stories_equal_a_recompute(corpus: dict) -> None:
+    stored = sorted((set(s["article_ids"]) for s in corpus["parts"]["stories"]), key=min)
+    assert stored == corpus["recomputed"]["stories"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -152,3 +174,27 @@ def test_a_store_from_before_corpus_pending_is_completed(
         store.con.execute("DROP TABLE corpus_pending")
     _run(db, [inputs])
     assert _dump(db) == corpus["many"]
+
+
+def _copies(folder: Path, dated: list[tuple[str, str]]) -> list[str]:
+    """One JSONL file per (id, date): the same seed article, a word changed in each copy."""
+    text = seed_text("000")
+    paths = []
+    for i, (name, day) in enumerate(dated):
+        path = folder / f"{name}.jsonl"
+        record = {"id": name, "text": f"{text}\n\nكلمة{i}", "published": day}
+        path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_copies_whose_original_changes_move_to_its_story(tmp_path: Path) -> None:
+    # b copies a; c, published earlier (beyond the stories' day window), becomes their original
+    paths = _copies(tmp_path, [("a", "2015-08-10"), ("b", "2015-08-10"), ("c", "2015-08-01")])
+    _run(tmp_path / "one.duckdb", [paths])
+    _run(tmp_path / "parts.duckdb", [paths[:2], paths[2:]])
+    one, parts = _dump(tmp_path / "one.duckdb"), _dump(tmp_path / "parts.duckdb")
+    assert parts["stories"] == one["stories"] and parts["articles"] == one["articles"]
+    article = {a["id"]: a for a in parts["articles"]}
+    assert article["a-0"]["duplicate_of"] == article["b-0"]["duplicate_of"] == "c-0"
+    assert article["a-0"]["story_id"] == article["b-0"]["story_id"] == article["c-0"]["story_id"]
