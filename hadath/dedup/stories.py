@@ -122,7 +122,7 @@ Loaded = tuple[list[str], np.ndarray | None, np.ndarray | None, list[date | None
 
 def _timely(dates: list[date | None]) -> tuple[str, list]:
     """SQL condition (on ``a``) for the articles close enough in time to link with ``dates``."""
-    if not dates or None in dates:
+    if None in dates:
         return "TRUE", []  # an undated article may link with any
     days = {d + timedelta(days=k) for d in dates for k in range(-DAY_WINDOW, DAY_WINDOW + 1)}
     return "(a.published IS NULL OR a.published IN (SELECT unnest(?::DATE[])))", [sorted(days)]
@@ -195,10 +195,11 @@ def build_stories(store: Store, new_ids: list[str]) -> int:
     belong to are regrouped and rewritten; every other story is left as it is.
     """
     dates = _store_embeddings(store, new_ids)
-    ids, matrix, titles, when = _load(store, dates)
     pairs = []
-    if matrix is not None and titles is not None:
-        pairs = link_pairs(ids, matrix, titles, when, _actors(store, ids), new_ids)
+    if dates:  # some new article is embedded (duplicates are not, and link with nothing)
+        ids, matrix, titles, when = _load(store, dates)
+        if matrix is not None and titles is not None:
+            pairs = link_pairs(ids, matrix, titles, when, _actors(store, ids), new_ids)
     members = _members(store, set(new_ids) | {b for _, b in pairs})
     groups = _Components()
     for row in members:
