@@ -1,4 +1,10 @@
-"""Running the whole pipeline over input files into a store."""
+"""Running the whole pipeline over input files into a store.
+
+Documents are stored batch by batch; the corpus stages then run once, in one
+transaction, over every stored article still pending (this run's, and any an
+earlier run stored but stopped before completing), so a run that crashes or is
+killed at any point leaves a store the next run completes.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +32,7 @@ class RunReport:
     documents: int = 0
     articles: int = 0
     already_stored: int = 0
+    completed: int = 0  # articles an earlier, unfinished run stored, completed by this one
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -34,9 +41,10 @@ class RunReport:
         return not self.problems or self.documents + self.already_stored > 0
 
     def summary(self) -> str:
+        completed = f"{self.completed} completed from an unfinished run; " if self.completed else ""
         return (
             f"{self.files} file(s): {self.documents} new document(s), {self.articles} article(s); "
-            f"{self.already_stored} already stored; {len(self.problems)} problem(s)"
+            f"{self.already_stored} already stored; {completed}{len(self.problems)} problem(s)"
         )
 
 
@@ -60,7 +68,6 @@ class Runner:
         self.batch_size = batch_size
         self.report = RunReport()
         self._batch: list[Document] = []
-        self._new_articles: list[str] = []
         self._batch_keys: set[str] = set()
 
     def run(self, inputs: Iterable[str], outlet: str | None = None, progress: bool = False):
@@ -80,9 +87,23 @@ class Runner:
             bar.update(1)
         self._flush()
         bar.close()
-        if self._new_articles:
-            self.pipeline.after_batch(self.store, self._new_articles)
+        self._complete()
         return self.report
+
+    def _complete(self) -> None:
+        """Run the corpus stages over the pending articles: all of it, or none of it."""
+        pending = self.store.pending_articles()
+        if not pending:
+            return
+        self.report.completed = len(pending) - self.report.articles
+        if self.report.completed:
+            self.warn(
+                f"completing {self.report.completed} article(s) an earlier run stored "
+                "but stopped before its corpus stages"
+            )
+        with self.store.transaction():
+            self.pipeline.after_batch(self.store, pending)
+            self.store.clear_pending(pending)
 
     def _progress_note(self) -> str:
         done = self.report.documents + len(self._batch)
@@ -91,7 +112,6 @@ class Runner:
     def _flush(self) -> None:
         """Commit the pending documents in one transaction (all or none)."""
         self.store.add_documents(self._batch)
-        self._new_articles += [a.id for doc in self._batch for a in doc.articles]
         self.report.documents += len(self._batch)
         self.report.articles += sum(len(doc.articles) for doc in self._batch)
         self._batch, self._batch_keys = [], set()

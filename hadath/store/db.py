@@ -3,6 +3,9 @@
 Each document is written in one transaction with everything derived from it, so
 a crash mid-run leaves every committed document whole and the rest absent; a
 re-run skips what is stored (documents are keyed by content hash) and resumes.
+Stored articles wait in ``corpus_pending`` (written in the same transaction) until
+the corpus stages have run over them, all in one transaction that also empties it:
+a run that stops before then leaves them pending, and the next run completes them.
 """
 
 from __future__ import annotations
@@ -57,6 +60,8 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS entity_keys (
         key VARCHAR, home VARCHAR, parent VARCHAR, entity_id VARCHAR)""",
     "CREATE TABLE IF NOT EXISTS name_blocks (block VARCHAR, key VARCHAR, name VARCHAR)",
+    # Stored articles the corpus stages have not run over yet (see hadath/runner.py).
+    "CREATE TABLE IF NOT EXISTS corpus_pending (article_id VARCHAR PRIMARY KEY)",
     """CREATE TABLE IF NOT EXISTS stories (id VARCHAR PRIMARY KEY, title VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS framing (
         outlet VARCHAR, actor VARCHAR, label VARCHAR, count INTEGER, examples VARCHAR)""",
@@ -106,6 +111,7 @@ class Store:
         self._types: dict[str, dict[str, str]] = {}
         # What each corpus stage changed in this run, for the stages after it.
         self.touched: dict[str, set[str]] = {}
+        self._depth = 0  # open transactions: only the outermost begins and ends one
         if read_only and not Path(self.path).exists():
             raise HadathError(f"{self.path}: no such database (run `hadath run` first)")
         try:
@@ -118,8 +124,16 @@ class Store:
 
     def _ensure_schema(self) -> None:
         with self.transaction():
+            tables = {row[0] for row in self.con.execute("SHOW TABLES").fetchall()}
             for statement in SCHEMA:
                 self.con.execute(statement)
+            if "articles" in tables and "corpus_pending" not in tables:
+                # A store from before corpus_pending: articles the duplicate check never
+                # signed (its first corpus stage) were left by a run that stopped early.
+                self.con.execute(
+                    "INSERT INTO corpus_pending SELECT id FROM articles WHERE id NOT IN "
+                    "(SELECT article_id FROM article_signatures)"
+                )
             self.con.execute(
                 "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
                 [SCHEMA_VERSION],
@@ -138,7 +152,8 @@ class Store:
             )
 
     def transaction(self) -> _Transaction:
-        return _Transaction(self.con)
+        """A transaction; one opened inside another joins it (commits or rolls back with it)."""
+        return _Transaction(self)
 
     def close(self) -> None:
         self.con.close()
@@ -167,6 +182,7 @@ class Store:
             self.insert_rows("documents", DOCUMENT_COLUMNS, [_document_row(d) for d in docs])
             rows = [_article_row(a, doc) for doc in docs for a in doc.articles]
             self.insert_rows("articles", ARTICLE_COLUMNS, rows)
+            self.insert_rows("corpus_pending", ("article_id",), [(row[0],) for row in rows])
             mentions = [_mention_row(a, span) for doc in docs for a in doc.articles
                         for span in a.spans.get("entities", [])]  # fmt: skip
             self.insert_rows("article_mentions", MENTION_COLUMNS, mentions)
@@ -219,6 +235,19 @@ class Store:
         with self.transaction():
             self.insert_rows("article_signatures", ("article_id", "sig"), rows)
 
+    def pending_articles(self) -> list[str]:
+        """Stored articles the corpus stages have not run over, in ingestion order."""
+        return [row[0] for row in self.con.execute(
+            "SELECT a.id FROM corpus_pending p JOIN articles a ON a.id = p.article_id "
+            "JOIN documents d USING (doc_id) ORDER BY d.seq, a.idx"
+        ).fetchall()]  # fmt: skip
+
+    def clear_pending(self, article_ids: list[str]) -> None:
+        self.con.execute(
+            "DELETE FROM corpus_pending WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+            [article_ids],
+        )
+
     # Reading -------------------------------------------------------------------
 
     def rows(self, sql: str, params: list[Any] | None = None) -> Iterator[dict[str, Any]]:
@@ -233,14 +262,18 @@ class Store:
 
 
 class _Transaction:
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con = con
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
     def __enter__(self) -> None:
-        self.con.execute("BEGIN TRANSACTION")
+        if self.store._depth == 0:
+            self.store.con.execute("BEGIN TRANSACTION")
+        self.store._depth += 1
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
-        self.con.execute("ROLLBACK" if exc_type else "COMMIT")
+        self.store._depth -= 1
+        if self.store._depth == 0:
+            self.store.con.execute("ROLLBACK" if exc_type else "COMMIT")
 
 
 def loads(value: str | None) -> Any:
