@@ -23,12 +23,19 @@ One sentence saying the same thing twice gives one event (same type, source, tar
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from hadath.actors.kb import KnowledgeBase
 from hadath.dates import DateExpr, find_dates, resolve
 from hadath.events.arguments import sentence_arguments
+from hadath.events.coordination import (
+    coordinated_targets,
+    identity,
+    is_coordinated,
+    share_subject,
+    without_subsumed,
+)
 from hadath.events.cues import CueList, Cues
 from hadath.events.lexicon import Lexicon, TriggerMatch
 from hadath.events.ranker import Ranker, TriggerView
@@ -199,8 +206,8 @@ class EventExtractor:
                 continue
             match = view.match
             event = self._event(article, sentence, spans, view, sides, dates)
-            if last is not None and match.pos == "verb" and _coordinated(sentence, match):
-                _share_subject(event, last)
+            if last is not None and match.pos == "verb" and is_coordinated(sentence, match):
+                share_subject(event, last)
             if event.source is not None and match.pos == "verb":
                 last = event
             if not self._reportable(event, match):
@@ -216,12 +223,12 @@ class EventExtractor:
         for (_, position), event in by_trigger.items():
             if position in governed:
                 continue  # what was asked for, threatened or refused did not happen
-            for each in [event, *_coordinated_targets(event, sentence, spans, slots)]:
-                key = (each.type, _identity(each.source), _identity(each.target))
+            for each in [event, *coordinated_targets(event, sentence, spans, slots)]:
+                key = (each.type, identity(each.source), identity(each.target))
                 if key not in seen:
                     seen.add(key)
                     out.append(each)
-        return _without_subsumed(out)
+        return without_subsumed(out)
 
     def _decide(self, view: TriggerView) -> tuple[int | None, int | None] | None:
         """Source and target slot indexes of a trigger, or None when it reports no event.
@@ -439,92 +446,8 @@ def _governed_positions(sentence: Sentence, matches: list[TriggerMatch],
     return governed
 
 
-COORDINATION_REACH = 10  # tokens from one conjoined actor to the next ("كلاً من X ... وY")
-
-
-def _coordinated_targets(event: Event, sentence: Sentence, mentions: list[Span],
-                         slots: list[Slot]) -> list[Event]:  # fmt: skip
-    """The same event with each further target joined by و (``التقى X ... وY``), and
-    each further source joined to the source (``سيطر الجيش الوطني والمقاومة الشعبية``):
-    one event per source–target pair, as the annotation guidelines count them."""
-    with_targets = [event, *_conjoined(event, "target", sentence, mentions, slots)]
-    out = with_targets[1:]
-    for each in with_targets:
-        out += _conjoined(each, "source", sentence, mentions, slots)
-    return out
-
-
-def _conjoined(event: Event, role: str, sentence: Sentence, mentions: list[Span],
-               slots: list[Slot]) -> list[Event]:  # fmt: skip
-    """The event again with each actor joined by و to its ``role`` actor."""
-    actor = getattr(event, role)
-    index = next((i for i, m in enumerate(mentions) if m is actor), None)
-    if index is None:
-        return []
-    tokens = sentence.tokens
-    reach = COORDINATION_REACH if role == "target" else 1  # a source's partner follows it
-    previous, out = slots[index], []
-    end = clause_bounds(tokens, previous.first)[1]
-    for slot in slots[index + 1 :]:
-        if slot.first > previous.last + reach or slot.first >= end:
-            break
-        same_kind = slot.type == previous.type or role == "source"
-        if slot.prep is None and "و" in tokens[slot.first].prefixes and same_kind:
-            other = mentions[slot.index]
-            if other is not event.source and other is not event.target:
-                start, stop = event.evidence
-                evidence = (min(start, other.start), max(stop, other.end))
-                out.append(replace(event, **{role: other}, evidence=evidence))
-                previous = slot
-    return out
-
-
-def _share_subject(event: Event, earlier: Event) -> None:
-    """A verb joined to an earlier one has its subject (``دعا الرئيس الفرنسي ... كما
-    انتقد``), and the earlier verb's object is not its subject (``التقى لافروف كيري
-    وبحث معه``)."""
-    if event.source is None or _identity(event.source) == _identity(earlier.target):
-        event.source = earlier.source
-        if _identity(event.target) == _identity(event.source):
-            event.target = None
-        if event.source is not None:
-            start, end = event.evidence
-            event.evidence = (min(start, event.source.start), max(end, event.source.end))
-
-
-def _coordinated(sentence: Sentence, match: TriggerMatch) -> bool:
-    """A verb joined to an earlier one (``وانتقد``، ``كما انتقد``، ``ثم هاجم``)."""
-    tokens = sentence.tokens
-    verb = tokens[match.start]
-    before = tokens[match.start - 1].norm if match.start else ""
-    return "و" in verb.prefixes or "ف" in verb.prefixes or before in ("كما", "ثم")
-
-
-def _without_subsumed(events: list[Event]) -> list[Event]:
-    """Drop an event that another of the sentence says more fully: same type, one side the
-    same and the other missing (``أرسل الجانب الروسي مساعدات ... إلى مشفى حلب``: the verb
-    and the noun are one action)."""
-    keys = [(e.type, _identity(e.source), _identity(e.target)) for e in events]
-    return [
-        event for event, (kind, source, target) in zip(events, keys, strict=True)
-        if not any(
-            other != (kind, source, target) and other[0] == kind
-            and (source is None or other[1] == source) and (target is None or other[2] == target)
-            for other in keys
-        )
-    ]  # fmt: skip
-
-
 def _actors(event: Event) -> int:
     return (event.source is not None) + (event.target is not None)
-
-
-def _identity(span: Span | None) -> str | None:
-    """Who a side is: its entity's key, else its normalized words (an unnamed
-    participant); None only for a missing side."""
-    if span is None:
-        return None
-    return span.attrs.get("key") or "text:" + normalize(span.text)
 
 
 def _key(span: Span | None) -> str | None:

@@ -1,0 +1,99 @@
+"""Events of one sentence that share or join actors: conjoined sides (``التقى X ...
+وY``، ``سيطر الجيش والمقاومة``), coordinated verbs that share a subject (``دعا ... كما
+انتقد``), and one action said twice (a verb and its noun) kept once."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from hadath.events.lexicon import TriggerMatch
+from hadath.events.roles import Slot, clause_bounds
+from hadath.model import Sentence, Span
+from hadath.text.normalize import normalize
+
+if TYPE_CHECKING:
+    from hadath.events.extract import Event
+
+COORDINATION_REACH = 10  # tokens from one conjoined actor to the next ("كلاً من X ... وY")
+
+
+def coordinated_targets(event: Event, sentence: Sentence, mentions: list[Span],
+                         slots: list[Slot]) -> list[Event]:  # fmt: skip
+    """The same event with each further target joined by و (``التقى X ... وY``), and
+    each further source joined to the source (``سيطر الجيش الوطني والمقاومة الشعبية``):
+    one event per source–target pair, as the annotation guidelines count them."""
+    with_targets = [event, *_conjoined(event, "target", sentence, mentions, slots)]
+    out = with_targets[1:]
+    for each in with_targets:
+        out += _conjoined(each, "source", sentence, mentions, slots)
+    return out
+
+
+def _conjoined(event: Event, role: str, sentence: Sentence, mentions: list[Span],
+               slots: list[Slot]) -> list[Event]:  # fmt: skip
+    """The event again with each actor joined by و to its ``role`` actor."""
+    actor = getattr(event, role)
+    index = next((i for i, m in enumerate(mentions) if m is actor), None)
+    if index is None:
+        return []
+    tokens = sentence.tokens
+    reach = COORDINATION_REACH if role == "target" else 1  # a source's partner follows it
+    previous, out = slots[index], []
+    end = clause_bounds(tokens, previous.first)[1]
+    for slot in slots[index + 1 :]:
+        if slot.first > previous.last + reach or slot.first >= end:
+            break
+        same_kind = slot.type == previous.type or role == "source"
+        if slot.prep is None and "و" in tokens[slot.first].prefixes and same_kind:
+            other = mentions[slot.index]
+            if other is not event.source and other is not event.target:
+                start, stop = event.evidence
+                evidence = (min(start, other.start), max(stop, other.end))
+                out.append(replace(event, **{role: other}, evidence=evidence))
+                previous = slot
+    return out
+
+
+def share_subject(event: Event, earlier: Event) -> None:
+    """A verb joined to an earlier one has its subject (``دعا الرئيس الفرنسي ... كما
+    انتقد``), and the earlier verb's object is not its subject (``التقى لافروف كيري
+    وبحث معه``)."""
+    if event.source is None or identity(event.source) == identity(earlier.target):
+        event.source = earlier.source
+        if identity(event.target) == identity(event.source):
+            event.target = None
+        if event.source is not None:
+            start, end = event.evidence
+            event.evidence = (min(start, event.source.start), max(end, event.source.end))
+
+
+def is_coordinated(sentence: Sentence, match: TriggerMatch) -> bool:
+    """A verb joined to an earlier one (``وانتقد``، ``كما انتقد``، ``ثم هاجم``)."""
+    tokens = sentence.tokens
+    verb = tokens[match.start]
+    before = tokens[match.start - 1].norm if match.start else ""
+    return "و" in verb.prefixes or "ف" in verb.prefixes or before in ("كما", "ثم")
+
+
+def without_subsumed(events: list[Event]) -> list[Event]:
+    """Drop an event that another of the sentence says more fully: same type, one side the
+    same and the other missing (``أرسل الجانب الروسي مساعدات ... إلى مشفى حلب``: the verb
+    and the noun are one action)."""
+    keys = [(e.type, identity(e.source), identity(e.target)) for e in events]
+    return [
+        event for event, (kind, source, target) in zip(events, keys, strict=True)
+        if not any(
+            other != (kind, source, target) and other[0] == kind
+            and (source is None or other[1] == source) and (target is None or other[2] == target)
+            for other in keys
+        )
+    ]  # fmt: skip
+
+
+def identity(span: Span | None) -> str | None:
+    """Who a side is: its entity's key, else its normalized words (an unnamed
+    participant); None only for a missing side."""
+    if span is None:
+        return None
+    return span.attrs.get("key") or "text:" + normalize(span.text)
