@@ -110,7 +110,7 @@ def test_speech_verbs_are_not_triggers(lexicon: Lexicon) -> None:
         ("003", "وهو ما لاقى رفضا من التنظيم", "REJECT", None, "noun", "رفضا"),
         ("003", "كما اعتقل آخرون خلال محاولتهم الهرب", "COERCE", "arrest", "verb", "اعتقل"),
         ("001", "أن 33 رهينة محتجزين في غزة سيتم الإفراج عنهم", "RETREAT", "release", "noun", "الإفراج عنهم"),
-        ("002", "ودعا الرئيس الفرنسي إلى «هدنة فورية»", "REQUEST", None, "verb", "ودعا الرئيس الفرنسي إلى"),
+        ("002", "ودعا الرئيس الفرنسي إلى «هدنة فورية»", "REQUEST", None, "verb", "ودعا"),
     ],
 )  # fmt: skip
 def test_seed_sentence_fires(

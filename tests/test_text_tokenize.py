@@ -110,6 +110,10 @@ def test_tatweel_joined_preposition_is_a_clitic_token(
         ("بالمانيا", ("ب",), "المانيا", 1),  # the alef-lam of ألمانيا is not an article
         ("وَقالَ", ("و",), "قال", 2),  # diacritics stay with their letter
         ("بـالجيش", ("ب", "ال"), "جيش", 4),
+        ("ودعا", ("و",), "دعا", 1),  # clitic_splits.txt: not ودّع "bade farewell"
+        ("ودعت", ("و",), "دعت", 1),
+        ("ووزير", ("و",), "وزير", 1),  # وو: the first و is the conjunction
+        ("ووصلت", ("و",), "وصلت", 1),
     ],
 )
 def test_clitic_splitting(word: str, prefixes: tuple, stem: str, stem_offset: int) -> None:
@@ -121,7 +125,7 @@ def test_clitic_splitting(word: str, prefixes: tuple, stem: str, stem_offset: in
 @pytest.mark.parametrize(
     "word",
     ["بعد", "بين", "لكن", "كان", "وزير", "فرنسا", "والي", "الذي", "الله", "كبار", "والدة",
-     "وجوده", "فيما", "كما", "لندن", "بوتين", "ويتكوف", "كيري", "سنة", "الغاء", "ألمانيا",
+     "وجوده", "فيما", "كما", "ووهان", "لندن", "بوتين", "ويتكوف", "كيري", "سنة", "الغاء", "ألمانيا",
      "سيتي", "بايدن", "فستانك", "وساطة"],
 )  # fmt: skip
 def test_whole_words_are_not_split(word: str) -> None:

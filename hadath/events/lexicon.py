@@ -140,17 +140,18 @@ class Lexicon:
         """The token's stem, or without a و the clitic splitter left on it.
 
         The splitter leaves و on words starting with ا that simplemma does not know
-        (واتهامات، واعتقالات); only there is the و taken off, and only when that
-        gives a lexicon form.
+        (واتهامات، واعتقالات) and on imperfect verbs it does not know (ويعارض،
+        ويلتقي: a ي-initial rest could be a name); only there is the و taken off, and
+        only when that gives a lexicon form (a verb form after وي/وت/ون).
         """
         stem = token.stem
-        if (
-            stem[:2] == "وا"
-            and not token.prefixes
-            and stem not in self._form_keys
-            and (stem[1:] in self._form_keys or stem[1:] in self._lemma_keys)
-        ):
-            return stem[1:]
+        if stem[:1] != "و" or token.prefixes or stem in self._form_keys:
+            return stem
+        rest = stem[1:]
+        if rest[:1] == "ا" and (rest in self._form_keys or rest in self._lemma_keys):
+            return rest
+        if rest[:1] in ("ي", "ت", "ن") and rest in self._form_verb:
+            return rest
         return stem
 
     def candidates(self, token: Token) -> dict[Trigger, bool]:
@@ -193,7 +194,7 @@ class Lexicon:
             if (
                 token.lemma in lemma_keys
                 or stem in form_keys
-                or (stem[:2] == "وا" and (stem[1:] in form_keys or stem[1:] in lemma_keys))
+                or (stem[:1] == "و" and self._stem(token) != stem)
             ):
                 yield from self.match(tokens, i)
 

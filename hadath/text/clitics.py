@@ -21,7 +21,11 @@ tried from the most prefixes to the fewest; the first one accepted wins:
   and a known verb (سيكون، ستواصل; not سنة، سيتي);
 * the one guess without lexicon support is و before an unknown word of 3+
   letters that does not start with ا و ي ل ه (وبوغدانوف splits, ويتكوف and
-  وليام do not).
+  وليام do not);
+* two words are split against the lexicon: the first و of وو before a known word
+  (ووصل، ووزير، وولي), and the words of ``hadath/data/clitic_splits.txt``, which
+  the lexicon knows whole but news writes as و + word (ودعا "and called", not
+  "bade farewell"; وتدين "and condemns").
 
 Typical misses (left whole, never mangled): rare lexicon homographs such as وهي
 (listed as a word), stems with a changed hamza seat (بعطائه)، و/ي-initial stems
@@ -42,6 +46,7 @@ from hadath.text.normalize import normalize
 from hadath.text.wordlists import load_word_list
 
 EXCEPTIONS_FILE = "clitic_exceptions.txt"
+SPLITS_FILE = "clitic_splits.txt"
 MIN_STEM = 2
 TATWEEL = "\u0640"
 # What a "bare" word drops: diacritics, tatweel, zero-width (non-)joiners.
@@ -61,6 +66,12 @@ _lookup = DictionaryLookupStrategy()
 def clitic_exceptions() -> frozenset[str]:
     """Normalized words of ``hadath/data/clitic_exceptions.txt`` (loaded once)."""
     return frozenset(normalize(word) for word in load_word_list(EXCEPTIONS_FILE))
+
+
+@functools.cache
+def clitic_splits() -> frozenset[str]:
+    """Normalized words of ``hadath/data/clitic_splits.txt``: split as و + word."""
+    return frozenset(normalize(word) for word in load_word_list(SPLITS_FILE))
 
 
 @functools.lru_cache(maxsize=1 << 17)
@@ -204,8 +215,11 @@ def split_bare(bare: str) -> tuple[tuple[str, ...], int]:
     """Split proclitics off a bare word: (normalized prefixes, index where the stem starts)."""
     if len(bare) <= MIN_STEM or bare[0] not in _CLITIC_START:
         return (), 0
-    if normalize(bare) in clitic_exceptions():
+    norm = normalize(bare)
+    if norm in clitic_exceptions():
         return (), 0
+    if norm in clitic_splits() or (bare[:2] == "وو" and stem_lemma(bare[1:]) is not None):
+        return ("و",), 1
     for prefixes, index, kind in _candidates(bare):
         if _accept(bare, prefixes, index, kind):
             return prefixes, index
