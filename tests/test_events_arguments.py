@@ -63,6 +63,17 @@ def test_each_conjoined_source_makes_its_own_event(pipeline) -> None:
     assert ("ASSAULT", "المقاومة الشعبية", "مليشيات الحوثي") in found, found
 
 
+def test_a_conjoined_target_behind_its_title_makes_its_own_event(pipeline) -> None:
+    """و stands on the title (ووزير الخارجية), not on the name (training file d)."""
+    text = (
+        "من جهة أخرى، يعقد كيري أيضا اليوم في الدوحة اجتماعا مع كل من وزير خارجية روسيا "
+        "سيرجي لافروف ووزير الخارجية عادل الجبير، حيث أشارت المصادر إلى الاتفاق النووي."
+    )
+    found = events(pipeline, text)
+    assert ("CONSULT", "كيري", "سيرجي لافروف") in found, found
+    assert ("CONSULT", "كيري", "عادل الجبير") in found, found
+
+
 def test_a_subject_that_opens_its_clause_before_the_verb_is_the_source(pipeline) -> None:
     text = "لكن موسكو انتقدت الولايات المتحدة لعدم قيامها بالتنسيق مع سوريا حليفة روسيا."
     assert events(pipeline, text) == [("ACCUSE", "موسكو", "الولايات المتحدة")]

@@ -8,14 +8,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from hadath.events.lexicon import TriggerMatch
-from hadath.events.roles import Slot, clause_bounds
-from hadath.model import Sentence, Span
+from hadath.events.roles import PREP_WORDS, PREPOSITIONS, Slot, clause_bounds
+from hadath.model import Sentence, Span, Token
 from hadath.text.normalize import normalize
 
 if TYPE_CHECKING:
     from hadath.events.extract import Event
 
 COORDINATION_REACH = 10  # tokens from one conjoined actor to the next ("كلاً من X ... وY")
+TITLE_REACH = 3  # words of a title between و and the name it introduces ("ونظيره العراقي X")
 
 
 def coordinated_targets(event: Event, sentence: Sentence, mentions: list[Span],
@@ -45,7 +46,7 @@ def _conjoined(event: Event, role: str, sentence: Sentence, mentions: list[Span]
         if slot.first > previous.last + reach or slot.first >= end:
             break
         same_kind = slot.type == previous.type or role == "source"
-        if slot.prep is None and "و" in tokens[slot.first].prefixes and same_kind:
+        if slot.prep is None and _joined(tokens, previous.last, slot.first) and same_kind:
             other = mentions[slot.index]
             if other is not event.source and other is not event.target:
                 start, stop = event.evidence
@@ -53,6 +54,23 @@ def _conjoined(event: Event, role: str, sentence: Sentence, mentions: list[Span]
                 out.append(replace(event, **{role: other}, evidence=evidence))
                 previous = slot
     return out
+
+
+def _joined(tokens: list[Token], previous_last: int, first: int) -> bool:
+    """The mention starting at ``first`` is joined by و: on its first word, or on the
+    title right before it (``ونظيره العراقي خالد العبيدي``، ``ووزير الخارجية X``) when
+    nothing but that title's words stands between it and the previous actor."""
+    if "و" in tokens[first].prefixes:
+        return True
+    between = tokens[previous_last + 1 : first]
+    if between and between[0].text in ("،", ","):
+        between = between[1:]
+    return (
+        0 < len(between) <= TITLE_REACH
+        and "و" in between[0].prefixes
+        and not any(t.is_punct or t.norm in PREP_WORDS or PREPOSITIONS.intersection(t.prefixes)
+                    for t in between)
+    )  # fmt: skip
 
 
 def share_subject(event: Event, earlier: Event) -> None:
