@@ -70,3 +70,29 @@ def test_no_training_sentence_repeats_a_dev_sentence() -> None:
             mine = words(sentence.text)
             worst = max(len(mine & d) / len(mine | d) for d in dev)
             assert worst < 0.5, (path.name, sentence.id, worst)
+
+
+def _article(text: str):
+    from datetime import date
+
+    from hadath.model import Document
+    from hadath.pipeline import Pipeline
+
+    doc = Document("c", "test", text, "jsonl", published=date(2015, 10, 10), title="")
+    Pipeline(["segment", "tokenize", "published", "entities"], [])(doc)
+    return doc.articles[0]
+
+
+def test_confidence_is_the_models_belief_and_falls_with_a_missing_side() -> None:
+    """With the models, confidence is the detector's probability times the role model's
+    belief in each side, so it stays within (0, 1]; without them a missing side lowers
+    the trigger entry's confidence."""
+    rules = EventExtractor(Lexicon.load(), Cues.load(), KnowledgeBase.load())
+    ranked = EventExtractor(Lexicon.load(), Cues.load(), KnowledgeBase.load(), default_ranker())
+    both = _article(MEETING["text"])
+    one = _article("التقى ميخائيل بوغدانوف في باريس أمس.")
+    (meeting,) = rules.article_events(both)
+    (alone,) = rules.article_events(one)
+    assert alone.target is None and alone.confidence < meeting.confidence
+    for event in ranked.article_events(both):
+        assert 0 < event.confidence <= 1

@@ -142,8 +142,21 @@ def _evidence(sentence: Sentence, match: TriggerMatch, spans: list[Span]) -> tup
     return start, end
 
 
-def _confidence(match: TriggerMatch, source: Span | None, target: Span | None) -> float:
-    return round(match.trigger.confidence * (0.6 + 0.2 * bool(source) + 0.2 * bool(target)), 2)
+def _rule_confidence(view: TriggerView) -> float:
+    """Without models: the trigger entry's confidence, less when a side is missing."""
+    sides = (view.rule_source is not None) + (view.rule_target is not None)
+    return view.match.trigger.confidence * (0.6 + 0.2 * sides)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """How a trigger is read: its source and target slot indexes (None: no such side)
+    and the probability that the reading is right (the detector's probability times
+    the role model's belief in each side)."""
+
+    source: int | None
+    target: int | None
+    confidence: float
 
 
 def sentence_mentions(article: Article) -> Iterator[tuple[Sentence, list[Span]]]:
@@ -201,11 +214,11 @@ class EventExtractor:
         by_trigger: dict[tuple[str, int], Event] = {}
         last: Event | None = None  # the last verb event with a source
         for view in views:
-            sides = self._decide(view)
-            if sides is None:
+            decision = self._decide(view)
+            if decision is None:
                 continue
             match = view.match
-            event = self._event(article, sentence, spans, view, sides, dates)
+            event = self._event(article, sentence, spans, view, decision, dates)
             if last is not None and match.pos == "verb" and is_coordinated(sentence, match):
                 share_subject(event, last)
             if event.source is not None and match.pos == "verb":
@@ -230,8 +243,9 @@ class EventExtractor:
                     out.append(each)
         return without_subsumed(out)
 
-    def _decide(self, view: TriggerView) -> tuple[int | None, int | None] | None:
-        """Source and target slot indexes of a trigger, or None when it reports no event.
+    def _decide(self, view: TriggerView) -> Decision | None:
+        """Source and target slot indexes of a trigger and the confidence of the reading,
+        or None when it reports no event.
 
         Without a ranker, the rules' reading. With one: a noun of a symmetric type (talks,
         agreement, clashes) whose sides the rules read from ``بين X وY`` is an event with
@@ -241,16 +255,18 @@ class EventExtractor:
         candidates are taken. A victim never becomes the doer of a violent event.
         """
         paired = _paired(view)
-        if self.ranker is None or (paired and view.match.type in SYMMETRIC_TYPES):
-            return view.rule_source, view.rule_target
-        both = view.rule_source is not None and view.rule_target is not None
+        if self.ranker is None:
+            return Decision(view.rule_source, view.rule_target, _rule_confidence(view))
         p_event = self.ranker.is_event(view)
+        if paired and view.match.type in SYMMETRIC_TYPES:
+            return Decision(view.rule_source, view.rule_target, p_event)
+        both = view.rule_source is not None and view.rule_target is not None
         noun = view.match.pos == "noun"
         threshold = NOUN_EVENT_THRESHOLD if noun and not both else EVENT_THRESHOLD
         if p_event < threshold and (noun or not both):
             return None
         if paired or _addressed(view):
-            return view.rule_source, view.rule_target
+            return Decision(view.rule_source, view.rule_target, p_event)
         scores = self.ranker.roles(view, self.cues)
         target = _kept(scores, view.rule_target, "target")
         barred = {target} | (_victims(view) if view.match.type in VICTIM_TYPES else set())
@@ -259,7 +275,8 @@ class EventExtractor:
             source = _best(scores, "source", barred)
         if target is None or target == source:
             target = _best(scores, "target", {source})
-        return source, target
+        sure = _side_belief(scores, source, "source") * _side_belief(scores, target, "target")
+        return Decision(source, target, p_event * sure)
 
     def _reportable(self, event: Event, match: TriggerMatch) -> bool:
         """An event needs an actor; a negated noun (``بعيدتين عن التعاون``) reports nothing.
@@ -272,8 +289,9 @@ class EventExtractor:
         return not (match.pos == "noun" and event.negated)
 
     def _event(self, article: Article, sentence: Sentence, spans: list[Span], view: TriggerView,
-               sides: tuple[int | None, int | None], dates: list[DateExpr]) -> Event:  # fmt: skip
+               decision: Decision, dates: list[DateExpr]) -> Event:  # fmt: skip
         tokens, match, bounds = sentence.tokens, view.match, view.bounds
+        sides = (decision.source, decision.target)
         source, target = (spans[i] if i is not None else None for i in sides)
         at = tokens[match.start].start
         clause = (tokens[bounds[0]].start, tokens[bounds[1] - 1].end)
@@ -286,7 +304,7 @@ class EventExtractor:
             location_text=None if place else article.dateline,
             negated=view.negated, hypothetical=view.hypothetical,
             evidence=_evidence(sentence, match, [s for s in (source, target) if s is not None]),
-            confidence=_confidence(match, source, target),
+            confidence=round(decision.confidence, 3),
             trigger=" ".join(t.text for t in tokens[match.start : match.end]),
         )  # fmt: skip
 
@@ -405,6 +423,14 @@ def _best(scores: list[dict[str, float]], role: str, barred: set[int | None]) ->
     ranked = [(p.get(role, 0.0), i) for i, p in enumerate(scores) if i not in barred]
     p, index = max(ranked, default=(0.0, None))
     return index if p >= ROLE_THRESHOLD else None
+
+
+def _side_belief(scores: list[dict[str, float]], index: int | None, role: str) -> float:
+    """The role model's probability that the chosen slot fills ``role``, or, for no
+    slot, that none of the candidates does."""
+    if index is not None:
+        return scores[index].get(role, 0.0)
+    return 1.0 - max((p.get(role, 0.0) for p in scores), default=0.0)
 
 
 def _kept(scores: list[dict[str, float]], index: int | None, role: str) -> int | None:
