@@ -52,12 +52,13 @@ Example = tuple[list[str], str]
 
 
 def _covering(gold: GoldSentence, body: str, view: TriggerView) -> list[GoldEvent]:
-    """Gold events of the trigger's type whose evidence covers the trigger word."""
+    """Gold events of the trigger's type whose evidence covers the trigger word, wholly or
+    in part: an evidence often starts after the word's clitic (``التقى`` of ``والتقى``)."""
     token = view.tokens[view.match.start]
     out = []
     for event in gold.events:
         start = body.find(event.evidence)
-        inside = 0 <= start <= token.start < start + len(event.evidence)
+        inside = start >= 0 and start < token.end and token.start < start + len(event.evidence)
         if event.type == view.match.type and inside:
             out.append(event)
     return out

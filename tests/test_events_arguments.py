@@ -141,3 +141,21 @@ def test_the_genitive_of_a_request_noun_before_what_is_asked_is_its_target(pipel
 )
 def test_a_necessity_or_importance_is_a_view_not_an_event(pipeline, text: str) -> None:
     assert events(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ومن المقرر أن يلتقي كارتر رئيس الوزراء حيدر العبادي في بغداد.", "CONSULT"),  # phrase
+        ("وقال المسؤول إن الولايات المتحدة قد تنسحب من سوريا.", "RETREAT"),  # قد + imperfect
+        ("وأكد أن دول الناتو لن تدعم تركيا في حربها.", "SUPPORT"),  # لن: both flags
+    ],
+)
+def test_flags_come_from_cue_phrases_and_patterns(text: str, kind: str) -> None:
+    """Flags see the cue lists' phrases (من المقرر) and patterns (قد + an imperfect the
+    lexicon does not know), not only their single words; لن negates a future."""
+    doc = Document("t", "test", text, "jsonl", published=date(2015, 8, 2), title="")
+    Pipeline()(doc)
+    found = [e for e in doc.articles[0].records["events"] if e.type == kind]
+    assert found and all(e.hypothetical for e in found), found
+    assert all(e.negated == ("لن" in text) for e in found), found

@@ -73,11 +73,13 @@ def _joined(tokens: list[Token], previous_last: int, first: int) -> bool:
     )  # fmt: skip
 
 
-def share_subject(event: Event, earlier: Event) -> None:
+def share_subject(event: Event, earlier: Event, own_subject: bool = True) -> None:
     """A verb joined to an earlier one has its subject (``دعا الرئيس الفرنسي ... كما
     انتقد``), and the earlier verb's object is not its subject (``التقى لافروف كيري
-    وبحث معه``)."""
-    if event.source is None or identity(event.source) == identity(earlier.target):
+    وبحث معه``). When the clause rules found no subject of its own, a source the
+    ranker picked after the verb (in a later clause) gives way to the earlier subject."""
+    after = event.source is not None and event.source.start > event.evidence[0] and not own_subject
+    if event.source is None or after or identity(event.source) == identity(earlier.target):
         event.source = earlier.source
         if identity(event.target) == identity(event.source):
             event.target = None

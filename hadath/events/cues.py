@@ -39,6 +39,7 @@ LISTS = (
     "quantities",
     "possessed_nouns",
     "necessity",
+    "continuing",
 )
 LIST_KEYS = frozenset({"lemmas", "forms", "prefixes", "patterns", "verbal", "note"})
 NO_VERB_PREFIXES = frozenset({"ال", "ب", "ك"})
@@ -154,14 +155,15 @@ class Cues:
         return pt.find_after(tokens, i, pattern.requires, pattern.window, self.stops)
 
     def is_imperfect(self, token: Token) -> bool:
-        """An imperfect verb, roughly: an imperfect prefix and a lemma that differs (تكون → كان)."""
+        """An imperfect verb, roughly: an imperfect prefix and a lemma that differs (تكون →
+        كان), or a word simplemma does not know (تنسحب، يطبق) unless a ت-word ends like a
+        perfect (تمكنت، توصلوا: Form V/VI perfects start with ت too)."""
         stem = token.stem
-        return (
-            len(stem) >= 3
-            and stem[0] in self.imperfect_prefixes
-            and bool(token.lemma)
-            and token.lemma != stem
-        )
+        if len(stem) < 3 or stem[0] not in self.imperfect_prefixes:
+            return False
+        if token.lemma and token.lemma != stem:
+            return True
+        return stem[0] != "ت" or not stem.endswith(("ت", "وا"))
 
     def is_speech_verb(self, token: Token) -> bool:
         return self.lists["speech_verbs"].contains(token)

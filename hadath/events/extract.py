@@ -37,6 +37,7 @@ from hadath.events.coordination import (
     without_subsumed,
 )
 from hadath.events.cues import CueList, Cues
+from hadath.events.flags import hypothetical, negated
 from hadath.events.lexicon import Lexicon, TriggerMatch
 from hadath.events.ranker import Ranker, TriggerView
 from hadath.events.roles import (
@@ -51,9 +52,6 @@ from hadath.events.roles import (
 from hadath.model import Article, Sentence, Span, Token
 from hadath.text.normalize import normalize
 
-NEGATION_REACH = 2
-HYPOTHETICAL_BEFORE = 3
-HYPOTHETICAL_AFTER = 2
 PLACE_PREPS = frozenset({"في", "ب"})
 DATE_REACH = 80  # characters from the trigger to its date: further, it dates another act
 PLACE_REACH = 6  # tokens: a place further from the trigger is a topic ("حول الأوضاع في ...")
@@ -78,24 +76,6 @@ class Event:
     evidence: tuple[int, int]
     confidence: float
     trigger: str
-
-
-def _negated(cues: Cues, tokens: list[Token], match: TriggerMatch, bounds: tuple[int, int]) -> bool:
-    before = range(max(bounds[0], match.start - NEGATION_REACH), match.start)
-    if any(cues.is_negation(tokens[i]) for i in before):
-        return True
-    return cues.find("still_far", tokens, bounds[0], bounds[1]) is not None
-
-
-def _hypothetical(cues: Cues, tokens: list[Token], match: TriggerMatch,
-                  bounds: tuple[int, int]) -> bool:  # fmt: skip
-    if "س" in tokens[match.start].prefixes:
-        return True
-    near = [
-        *range(max(bounds[0], match.start - HYPOTHETICAL_BEFORE), match.start),
-        *range(match.end, min(bounds[1], match.end + HYPOTHETICAL_AFTER)),
-    ]
-    return any(cues.is_hypothetical(tokens[i]) for i in near)
 
 
 def _when(article: Article, sentence: Sentence, found: list[DateExpr], at: int,
@@ -200,8 +180,8 @@ class EventExtractor:
                 target = None
             views.append(TriggerView(
                 tokens, match, bounds, slots, source.index if source else None,
-                target.index if target else None, _negated(self.cues, tokens, match, bounds),
-                _hypothetical(self.cues, tokens, match, bounds), triggers,
+                target.index if target else None, negated(self.cues, tokens, match, bounds),
+                hypothetical(self.cues, tokens, match, bounds), triggers,
             ))  # fmt: skip
         return spans, views
 
@@ -220,7 +200,7 @@ class EventExtractor:
             match = view.match
             event = self._event(article, sentence, spans, view, decision, dates)
             if last is not None and match.pos == "verb" and is_coordinated(sentence, match):
-                share_subject(event, last)
+                share_subject(event, last, own_subject=view.rule_source is not None)
             if event.source is not None and match.pos == "verb":
                 last = event
             if not self._reportable(event, match):
@@ -248,7 +228,8 @@ class EventExtractor:
         or None when it reports no event.
 
         Without a ranker, the rules' reading. With one: a noun of a symmetric type (talks,
-        agreement, clashes) whose sides the rules read from ``بين X وY`` is an event with
+        agreement, clashes) whose sides the rules read from ``بين X وY``, and a noun
+        continued by a verb of going on whose two sides the rules found, are events with
         those sides; otherwise the trigger is an event
         when the ranker thinks so (or the rules found both sides of a verb); the rules'
         actors are kept unless the ranker finds them unlikely, and then its best
@@ -258,9 +239,9 @@ class EventExtractor:
         if self.ranker is None:
             return Decision(view.rule_source, view.rule_target, _rule_confidence(view))
         p_event = self.ranker.is_event(view)
-        if paired and view.match.type in SYMMETRIC_TYPES:
-            return Decision(view.rule_source, view.rule_target, p_event)
         both = view.rule_source is not None and view.rule_target is not None
+        if (paired and view.match.type in SYMMETRIC_TYPES) or (both and self._continued(view)):
+            return Decision(view.rule_source, view.rule_target, p_event)
         noun = view.match.pos == "noun"
         threshold = NOUN_EVENT_THRESHOLD if noun and not both else EVENT_THRESHOLD
         if p_event < threshold and (noun or not both):
@@ -277,6 +258,13 @@ class EventExtractor:
             target = _best(scores, "target", {source})
         sure = _side_belief(scores, source, "source") * _side_belief(scores, target, "target")
         return Decision(source, target, p_event * sure)
+
+    def _continued(self, view: TriggerView) -> bool:
+        """A noun right after a verb of going on (``ستواصل دعم``): the action goes on, an
+        event (guidelines §4), whatever the detector makes of the future prefix."""
+        start = view.match.start
+        going_on = self.cues.lists["continuing"]
+        return view.match.pos == "noun" and start > 0 and going_on.contains(view.tokens[start - 1])
 
     def _reportable(self, event: Event, match: TriggerMatch) -> bool:
         """An event needs an actor; a negated noun (``بعيدتين عن التعاون``) reports nothing.

@@ -1,0 +1,45 @@
+"""Whether a trigger reports what did not happen (``negated``) or has not happened yet
+(``hypothetical``), from the cue lists of ``hadath/data/events/cues.yaml`` around it:
+single words, phrases (``من المقرر``، ``في حال``) and patterns (``قد`` + an imperfect)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from hadath.events.cues import Cues
+from hadath.events.lexicon import TriggerMatch
+from hadath.model import Token
+
+NEGATION_REACH = 2  # tokens before the trigger searched for a negation
+HYPOTHETICAL_BEFORE = 3  # tokens before and after it searched for a hypothetical cue
+HYPOTHETICAL_AFTER = 2
+
+
+def negated(cues: Cues, tokens: list[Token], match: TriggerMatch, bounds: tuple[int, int]) -> bool:
+    """A negation right before the trigger (``لم تؤكد``، ``لم يتم``، ``نفى أن``), or the
+    clause says the sides are still far from it (``مازالتا بعيدتين عن``)."""
+    before = range(max(bounds[0], match.start - NEGATION_REACH), match.start)
+    if _cue_at(cues, "negation", tokens, before):
+        return True
+    return cues.find("still_far", tokens, bounds[0], bounds[1]) is not None
+
+
+def hypothetical(cues: Cues, tokens: list[Token], match: TriggerMatch,
+                 bounds: tuple[int, int]) -> bool:  # fmt: skip
+    """A future prefix on the trigger, or a cue of intention, expectation, possibility or
+    condition around it; the future of a verb of going on (``ستواصل دعم``) is not one."""
+    if "س" in tokens[match.start].prefixes:
+        return True
+    near = [
+        *range(max(bounds[0], match.start - HYPOTHETICAL_BEFORE), match.start),
+        *range(match.end, min(bounds[1], match.end + HYPOTHETICAL_AFTER)),
+    ]
+    going_on = cues.lists["continuing"]
+    cues_near = [i for i in near if not going_on.contains(tokens[i])]
+    return _cue_at(cues, "hypothetical", tokens, cues_near)
+
+
+def _cue_at(cues: Cues, name: str, tokens: list[Token], positions: Iterable[int]) -> bool:
+    """A cue of list ``name`` (a word, a phrase such as ``من المقرر``, or a pattern such
+    as ``قد`` + imperfect) starts at one of ``positions``."""
+    return any(cues.match(name, tokens, i) > i for i in positions)
