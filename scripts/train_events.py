@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
                         default=sorted((ROOT / "eval").glob("events-train-*.jsonl")))  # fmt: skip
     parser.add_argument("--out", type=Path, default=None, help="directory for the two models")
     args = parser.parse_args(argv)
-    if any(p.name == "events-dev.jsonl" for p in args.gold):
+    if any(p.name.startswith("events-dev") for p in args.gold):
         parser.error("the dev set is for scoring, not training")
     gold = [s for path in args.gold for s in load_gold(path)]
     extractor = EventExtractor(Lexicon.load(), Cues.load(), KnowledgeBase.load())

@@ -277,3 +277,15 @@ def test_gold_scored_against_itself_is_perfect(gold) -> None:
     assert report.micro["type"].tp == sum(len(s.events) for s in gold)
     for flag in ("negated", "hypothetical"):
         assert report.flags[flag].flagged == report.flags[flag].gold > 0
+
+
+def test_second_annotation_covers_the_dev_sentences() -> None:
+    """The blind second annotation (inter-annotator agreement) loads under the gold checks,
+    annotates exactly the dev sentences, and an annotation agrees fully with itself."""
+    from scripts.agreement_events import agreement
+
+    root = Path(__file__).resolve().parent.parent / "eval"
+    first, second = load_gold(root / "events-dev.jsonl"), load_gold(root / "events-dev-second.jsonl")
+    assert [(s.id, s.text) for s in first] == [(s.id, s.text) for s in second]
+    assert all(c["f1"] == 1.0 for c in agreement(first, first)["micro"].values())
+    assert agreement(first, second)["micro"]["type"]["f1"] < 1.0
