@@ -159,3 +159,10 @@ def test_flags_come_from_cue_phrases_and_patterns(text: str, kind: str) -> None:
     found = [e for e in doc.articles[0].records["events"] if e.type == kind]
     assert found and all(e.hypothetical for e in found), found
     assert all(e.negated == ("لن" in text) for e in found), found
+
+
+def test_an_alleged_act_is_not_reported_as_done(pipeline) -> None:
+    """Guidelines §11: only the accusation is an event, not what it alleges."""
+    found = events(pipeline, "واتهمت موسكو أنقرة بقصف مواقع الجيش السوري في إدلب.")
+    assert ("ACCUSE", "موسكو", "أنقرة") in found, found
+    assert not any(t == "ASSAULT" for t, _, _ in found), found

@@ -454,10 +454,11 @@ def _governed_positions(sentence: Sentence, matches: list[TriggerMatch],
     """Token positions inside the object of a request, threat or refusal in the sentence
     (``طلب من الخارجية تقديم المساعدة``: the aid is asked for, not given). Every such
     trigger governs its object, whether or not it is reported as an event itself
-    (``دعا الرئيس الفرنسي إلى هدنة``: the truce is not declared). Words of necessity
-    govern theirs too (``على ضرورة مواصلة الحوار``: a view, not talks)."""
+    (``دعا الرئيس الفرنسي إلى هدنة``: the truce is not declared). So does an
+    allegation (``اتهمت موسكو أنقرة بقصف``: only the accusation is reported, guidelines
+    §11), and words of necessity (``على ضرورة مواصلة الحوار``: a view, not talks)."""
     tokens = sentence.tokens
-    heads = [m.start for m in matches if m.type in GOVERNING_TYPES]
+    heads = [m.start for m in matches if m.type in GOVERNING_TYPES or m.mode == "allege"]
     heads += [i for i, token in enumerate(tokens) if necessity.contains(token)]
     governed: set[int] = set()
     for head in heads:
