@@ -166,3 +166,10 @@ def test_an_alleged_act_is_not_reported_as_done(pipeline) -> None:
     found = events(pipeline, "واتهمت موسكو أنقرة بقصف مواقع الجيش السوري في إدلب.")
     assert ("ACCUSE", "موسكو", "أنقرة") in found, found
     assert not any(t == "ASSAULT" for t, _, _ in found), found
+
+
+def test_a_بين_pair_after_a_word_of_necessity_is_not_the_earlier_nouns(pipeline) -> None:
+    """Seed 004: the pair belongs to the dialogue that should go on, not to the talks."""
+    text = ("وأكد الطرفان بعد المشاورات على ضرورة مواصلة الحوار السياسي المنتظم بين موسكو "
+            "وباريس حول القضايا الأساسية في الشرق الأوسط.")
+    assert not any(s == "موسكو" and t == "باريس" for _, s, t in events(pipeline, text))

@@ -173,9 +173,12 @@ class EventExtractor:
         spans, slots = sentence_arguments(article, sentence, mentions, self.kb, self.cues,
                                           triggers)  # fmt: skip
         views = []
+        necessity = self.cues.lists["necessity"]
+        views_of = [i for i, token in enumerate(tokens) if necessity.contains(token)]
         for match in matches:
             bounds = clause_bounds(tokens, match.start)
-            source, target = self._sides(slots, tokens, match, bounds)
+            stop = next((i for i in views_of if i > match.start), None)
+            source, target = self._sides(slots, tokens, match, bounds, stop)
             if source is not None and target is not None and _same(spans, source, target):
                 target = None
             views.append(TriggerView(
@@ -297,15 +300,17 @@ class EventExtractor:
         )  # fmt: skip
 
     def _sides(self, slots: list[Slot], tokens: list[Token], match: TriggerMatch,
-               bounds: tuple[int, int]) -> tuple[Slot | None, Slot | None]:  # fmt: skip
+               bounds: tuple[int, int], stop: int | None = None,
+               ) -> tuple[Slot | None, Slot | None]:  # fmt: skip
         """Source and target slots of a trigger (see :mod:`hadath.events.roles`).
 
         Actors are looked for around the trigger word itself, not past the words its
-        entry requires (``طالب ... بـ``: the target is between them).
+        entry requires (``طالب ... بـ``: the target is between them). ``stop`` is the
+        next word of necessity, which owns the بين pair after it.
         """
         nominal = match.pos == "noun"
         end = match.start + 1
-        pair = between_pair(slots, tokens, end, bounds) if nominal else None
+        pair = between_pair(slots, tokens, end, bounds, stop) if nominal else None
         if pair is not None:
             return pair
         addressed = _addressed_genitive(slots, tokens, match, bounds) if nominal else None

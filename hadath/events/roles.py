@@ -156,11 +156,14 @@ def _topic_subject(slots: Sequence[Slot], tokens: Sequence[Token], verb: int,
     return slot if opens or ("و" in tokens[slot.first].prefixes and before <= lo) else None
 
 
-def between_pair(slots: Sequence[Slot], tokens: Sequence[Token], end: int,
-                 bounds: tuple[int, int]) -> tuple[Slot, Slot] | None:  # fmt: skip
-    """``لقاء بين X و Y`` / ``اتفاق بين X و Y``: the two sides of a nominal trigger."""
+def between_pair(slots: Sequence[Slot], tokens: Sequence[Token], end: int, bounds: tuple[int, int],
+                 stop: int | None = None) -> tuple[Slot, Slot] | None:  # fmt: skip
+    """``لقاء بين X و Y`` / ``اتفاق بين X و Y``: the two sides of a nominal trigger, found
+    before ``stop`` (a word of necessity, whose object a later بين belongs to:
+    ``المشاورات على ضرورة مواصلة الحوار بين موسكو وباريس``)."""
+    limit = min(bounds[1], end + TARGET_REACH + 1, stop if stop is not None else bounds[1])
     for i, slot in enumerate(slots):
-        if slot.first < end or slot.first > end + TARGET_REACH or slot.first >= bounds[1]:
+        if slot.first < end or slot.first >= limit:
             continue
         if slot.prep == "بين" and i + 1 < len(slots):
             other = slots[i + 1]
