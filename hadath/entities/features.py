@@ -35,8 +35,10 @@ from hadath.text.normalize import DIACRITICS, TATWEEL
 from hadath.text.tokenize import word_info
 
 Gazetteer = Callable[[str], Collection[str]]
-Features = list[list[str]]
-WordInfo = tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str, str]
+Feature = str | bytes  # bytes: UTF-8, as the tagger hands features to pycrfsuite
+Features = list[list[Feature]]
+Bigrams = dict[str, dict[str, Feature]]
+WordInfo = tuple[tuple[Feature, ...], tuple[tuple[Feature, ...], ...], str, str]
 OFFSETS = (-2, -1, 1, 2)
 _OFFSET_PREFIX = {offset: f"{offset:+d}:" for offset in OFFSETS}
 
@@ -252,13 +254,21 @@ class Extractor:
     ``keep`` is the set of feature strings a model has weights for; features
     outside it cannot change a tagging decision, and dropping them before
     pycrfsuite sees them halves its time. ``keep=None`` keeps everything
-    (training). The ``cache_size`` most recently used words are cached.
+    (training). ``encode``: features come out as UTF-8 bytes (with ``keep`` only).
+    The ``cache_size`` most recently used words are cached.
     """
 
-    def __init__(self, keep: Collection[str] | None = None, cache_size: int = CACHE_SIZE) -> None:
-        # feature -> itself: one look-up prunes and interns (most features recur across words)
-        self.keep = {f: f for f in sorted(keep)} if keep is not None else None
-        self.bigrams = _bigram_table(self.keep or ())
+    def __init__(self, keep: Collection[str] | None = None, cache_size: int = CACHE_SIZE,
+                 encode: bool = False) -> None:  # fmt: skip
+        # feature -> itself, or its UTF-8 bytes with ``encode`` (pycrfsuite takes bytes
+        # as they are instead of encoding every string of every token again): one
+        # look-up prunes, interns and encodes (most features recur across words)
+        self.keep: dict[str, Feature] | None = None
+        if keep is not None:
+            self.keep = {f: f.encode() if encode else f for f in sorted(keep)}
+        self.edges: tuple[tuple[Feature], tuple[Feature]] = (
+            (b"BOS",), (b"EOS",)) if encode else (("BOS",), ("EOS",))  # fmt: skip
+        self.bigrams = _bigram_table(self.keep or {})
         self.word: Callable[[str], WordInfo] = functools.lru_cache(maxsize=cache_size)(self._word)
 
     def clear(self) -> None:
@@ -270,8 +280,8 @@ class Extractor:
             return own, lent, norm, gaz
         return self._pruned(own), tuple(self._pruned(feats) for feats in lent), norm, gaz
 
-    def _pruned(self, feats: Iterable[str]) -> tuple[str, ...]:
-        """Features in ``keep`` (as ``keep``'s own string objects)."""
+    def _pruned(self, feats: Iterable[str]) -> tuple[Feature, ...]:
+        """Features in ``keep`` (as ``keep``'s own objects)."""
         if self.keep is None:
             return tuple(feats)
         return tuple(filter(None, map(self.keep.get, feats)))
@@ -285,8 +295,9 @@ class Extractor:
         lent = [info[1] for info in infos]
         norms = [info[2] for info in infos]
         before2 = [(), (), *(x[0] for x in lent[:-2])]
-        before1 = [("BOS",), *(x[1] for x in lent[:-1])]
-        after1 = [*(x[2] for x in lent[1:]), ("EOS",)]
+        bos, eos = self.edges
+        before1 = [bos, *(x[1] for x in lent[:-1])]
+        after1 = [*(x[2] for x in lent[1:]), eos]
         after2 = [*(x[3] for x in lent[2:]), (), ()]
         out: Features = [
             [*info[0], *a, *b, *c, *d]
@@ -300,10 +311,10 @@ class Extractor:
         else:
             minus, plus = self.bigrams
             for i, (left, right) in enumerate(pairs):
-                if (seen := minus.get(left)) and right in seen:
-                    out[i + 1].append("bg-=" + left + "|" + right)
-                if (seen := plus.get(left)) and right in seen:
-                    out[i].append("bg+=" + left + "|" + right)
+                if (seen := minus.get(left)) and (feature := seen.get(right)):
+                    out[i + 1].append(feature)
+                if (seen := plus.get(left)) and (feature := seen.get(right)):
+                    out[i].append(feature)
         for table, prefix in ((gazetteer, "gz="), (kb, "kb=")):
             if table is None:
                 continue
@@ -314,14 +325,14 @@ class Extractor:
         return out
 
 
-def _bigram_table(keep: Collection[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """Left word -> right words of the model's ``bg-=`` and of its ``bg+=`` features."""
-    minus: dict[str, set[str]] = {}
-    plus: dict[str, set[str]] = {}
-    for feature in keep:
+def _bigram_table(keep: dict[str, Feature]) -> tuple[Bigrams, Bigrams]:
+    """Left word -> right word -> feature, of the model's ``bg-=`` and of its ``bg+=`` features."""
+    minus: Bigrams = {}
+    plus: Bigrams = {}
+    for feature, kept in keep.items():
         if feature.startswith(("bg-=", "bg+=")):
             left, _, right = feature[4:].partition("|")
-            (minus if feature[2] == "-" else plus).setdefault(left, set()).add(right)
+            (minus if feature[2] == "-" else plus).setdefault(left, {})[right] = kept
     return minus, plus
 
 

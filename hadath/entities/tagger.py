@@ -82,7 +82,7 @@ class Tagger:
         self.path = path
         self.gazetteer = gazetteer
         keep = {attr for attr, _ in crf.info().state_features}
-        self.extract = Extractor(keep=keep)
+        self.extract = Extractor(keep=keep, encode=True)
         self.kb = kb_names() if any(attr.startswith("kb=") for attr in keep) else None
 
     @classmethod
