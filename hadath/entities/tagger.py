@@ -39,6 +39,8 @@ def to_hadath(tags: list[str]) -> list[str]:
 
     An ``I-T`` that does not continue a ``T`` entity becomes ``B-T``.
     """
+    if tags.count("O") == len(tags):  # most sentences: nothing to map
+        return list(tags)
     out: list[str] = []
     previous = ""
     for tag in tags:
