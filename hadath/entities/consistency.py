@@ -21,6 +21,8 @@ MAX_WORDS = 4
 def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """``(start, end, type)`` token spans, end exclusive, of a repaired BIO sequence."""
     spans: list[tuple[int, int, str]] = []
+    if tags.count("O") == len(tags):  # most sentences: no name
+        return spans
     for index, tag in enumerate(tags):
         if tag.startswith("B-"):
             spans.append((index, index + 1, tag[2:]))
@@ -56,7 +58,7 @@ def keys_of(article: Sequence[Sequence[str]]) -> list[list[str]]:
 def propagate(article: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> list[list[str]]:
     """``tags`` with every untagged repetition of a tagged name tagged too (longest first)."""
     out = [list(sentence_tags) for sentence_tags in tags]
-    if not any(tag != "O" for sentence_tags in tags for tag in sentence_tags):
+    if all(sentence_tags.count("O") == len(sentence_tags) for sentence_tags in tags):
         return out
     keys = keys_of(article)
     names = names_of(keys, tags)

@@ -35,8 +35,10 @@ from hadath.text.normalize import DIACRITICS, TATWEEL
 from hadath.text.tokenize import word_info
 
 Gazetteer = Callable[[str], Collection[str]]
-Features = list[list[str]]
-WordInfo = tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str, str]
+Feature = str | bytes  # bytes: UTF-8, as the tagger hands features to pycrfsuite
+Features = list[list[Feature]]
+Bigrams = dict[str, dict[str, Feature]]
+WordInfo = tuple[tuple[Feature, ...], tuple[tuple[Feature, ...], ...], str, str]
 OFFSETS = (-2, -1, 1, 2)
 _OFFSET_PREFIX = {offset: f"{offset:+d}:" for offset in OFFSETS}
 
@@ -134,18 +136,20 @@ def is_unknown(word: str) -> bool:
     return not (stem and dictionary_lemma(stem) is not None)
 
 
-def word_features(word: str) -> WordInfo:
-    """(own features, features lent to the tokens at -2/-1/+1/+2, normalized form,
-    gazetteer form: normalized, proclitics off, article kept).
+Parts = tuple[list[str], tuple[str, ...], tuple[str, ...], str, str]
 
-    Everything here depends on ``word`` alone, so :class:`Extractor` caches it.
-    """
+
+def word_parts(word: str) -> Parts:
+    """(own features, features lent to the tokens at -1/+1 and at -2/+2 before their
+    offset prefix, normalized form, gazetteer form: normalized, proclitics off,
+    article kept). See :func:`word_features`."""
     norm, stem, _, prefixes, _ = _info(word)
     stem = stem or norm
     title = load_titles().get(stem, "")
     kind = shape(word)
     lemma = lemma_key(word)
-    own = ["b", "w=" + norm, "st=" + stem, "sh=" + kind, "len=" + str(min(len(stem), 8))]
+    own_word, own_stem, own_shape = "w=" + norm, "st=" + stem, "sh=" + kind
+    own = ["b", own_word, own_stem, own_shape, "len=" + str(min(len(stem), 8))]
     if kind == "A":
         own.append("lem=" + lemma)
         own += [f"p{n}={norm[:n]}" for n in range(1, min(len(norm), 5))]
@@ -153,23 +157,28 @@ def word_features(word: str) -> WordInfo:
         own.append("al" if "ال" in prefixes else "noal")
         if is_unknown(word):
             own.append("unk")
-    if title:
-        own.append("title=" + title)
+    titled = ("title=" + title,) if title else ()
+    own += titled
     clusters = cluster_features(stem, kind)
     own += clusters
     coarse = clusters[1:] if len(clusters) > 1 else clusters  # the finest level stays own
-    near = ("st=" + stem, "sh=" + kind, "s3=" + stem[-3:], *coarse)
-    lent = []
-    for offset in OFFSETS:
-        prefix = _OFFSET_PREFIX[offset]
-        feats = [prefix + "w=" + norm]
-        if offset in (-1, 1):
-            feats += [prefix + f for f in near]
-        if title:
-            feats.append(prefix + "title=" + title)
-        lent.append(tuple(feats))
+    near = (own_word, own_stem, own_shape, "s3=" + stem[-3:], *coarse, *titled)
     gaz = "ال" + stem if "ال" in prefixes else stem
-    return tuple(own), tuple(lent), norm, gaz
+    return own, near, (own_word, *titled), norm, gaz
+
+
+def word_features(word: str) -> WordInfo:
+    """(own features, features lent to the tokens at -2/-1/+1/+2, normalized form,
+    gazetteer form: normalized, proclitics off, article kept).
+
+    Everything here depends on ``word`` alone, so :class:`Extractor` caches it.
+    """
+    own, near, far, norm, gaz = word_parts(word)
+    lent = tuple(
+        tuple(_OFFSET_PREFIX[offset] + f for f in (near if offset in (-1, 1) else far))
+        for offset in OFFSETS
+    )
+    return tuple(own), lent, norm, gaz
 
 
 def cluster_features(stem: str, kind: str) -> list[str]:
@@ -252,26 +261,45 @@ class Extractor:
     ``keep`` is the set of feature strings a model has weights for; features
     outside it cannot change a tagging decision, and dropping them before
     pycrfsuite sees them halves its time. ``keep=None`` keeps everything
-    (training). The ``cache_size`` most recently used words are cached.
+    (training). ``encode``: features come out as UTF-8 bytes (with ``keep`` only).
+    The ``cache_size`` most recently used words are cached.
     """
 
-    def __init__(self, keep: Collection[str] | None = None, cache_size: int = CACHE_SIZE) -> None:
-        # feature -> itself: one look-up prunes and interns (most features recur across words)
-        self.keep = {f: f for f in sorted(keep)} if keep is not None else None
-        self.bigrams = _bigram_table(self.keep or ())
+    def __init__(self, keep: Collection[str] | None = None, cache_size: int = CACHE_SIZE,
+                 encode: bool = False) -> None:  # fmt: skip
+        # feature -> itself, or its UTF-8 bytes with ``encode`` (pycrfsuite takes bytes
+        # as they are instead of encoding every string of every token again): one
+        # look-up prunes, interns and encodes (most features recur across words)
+        self.keep: dict[str, Feature] | None = None
+        if keep is not None:
+            self.keep = {f: f.encode() if encode else f for f in sorted(keep)}
+        self.edges: tuple[tuple[Feature], tuple[Feature]] = (
+            (b"BOS",), (b"EOS",)) if encode else (("BOS",), ("EOS",))  # fmt: skip
+        self.bigrams = _bigram_table(self.keep or {})
+        self.lend = _lend_table(self.keep or {})
         self.word: Callable[[str], WordInfo] = functools.lru_cache(maxsize=cache_size)(self._word)
 
     def clear(self) -> None:
         self.word.cache_clear()  # type: ignore[attr-defined]
 
     def _word(self, word: str) -> WordInfo:
-        own, lent, norm, gaz = word_features(word)
         if self.keep is None:
-            return own, lent, norm, gaz
-        return self._pruned(own), tuple(self._pruned(feats) for feats in lent), norm, gaz
+            return word_features(word)
+        own, near, far, norm, gaz = word_parts(word)
+        return self._pruned(own), self._lent(near, far), norm, gaz
 
-    def _pruned(self, feats: Iterable[str]) -> tuple[str, ...]:
-        """Features in ``keep`` (as ``keep``'s own string objects)."""
+    def _lent(self, near: Iterable[str], far: Iterable[str]) -> tuple[tuple[Feature, ...], ...]:
+        """The kept features lent to -2/-1/+1/+2 (``near``: to -1/+1 only, ``far``: to
+        -2/+2 too), without building each offset's string: one look-up a feature."""
+        near_hits = [hits for f in near if (hits := self.lend.get(f))]
+        far_hits = [hits for f in far if (hits := self.lend.get(f))]
+        return tuple(
+            tuple(h[slot] for h in (near_hits if slot in (1, 2) else far_hits) if h[slot])
+            for slot in range(len(OFFSETS))
+        )
+
+    def _pruned(self, feats: Iterable[str]) -> tuple[Feature, ...]:
+        """Features in ``keep`` (as ``keep``'s own objects)."""
         if self.keep is None:
             return tuple(feats)
         return tuple(filter(None, map(self.keep.get, feats)))
@@ -285,8 +313,9 @@ class Extractor:
         lent = [info[1] for info in infos]
         norms = [info[2] for info in infos]
         before2 = [(), (), *(x[0] for x in lent[:-2])]
-        before1 = [("BOS",), *(x[1] for x in lent[:-1])]
-        after1 = [*(x[2] for x in lent[1:]), ("EOS",)]
+        bos, eos = self.edges
+        before1 = [bos, *(x[1] for x in lent[:-1])]
+        after1 = [*(x[2] for x in lent[1:]), eos]
         after2 = [*(x[3] for x in lent[2:]), (), ()]
         out: Features = [
             [*info[0], *a, *b, *c, *d]
@@ -300,10 +329,10 @@ class Extractor:
         else:
             minus, plus = self.bigrams
             for i, (left, right) in enumerate(pairs):
-                if (seen := minus.get(left)) and right in seen:
-                    out[i + 1].append("bg-=" + left + "|" + right)
-                if (seen := plus.get(left)) and right in seen:
-                    out[i].append("bg+=" + left + "|" + right)
+                if (seen := minus.get(left)) and (feature := seen.get(right)):
+                    out[i + 1].append(feature)
+                if (seen := plus.get(left)) and (feature := seen.get(right)):
+                    out[i].append(feature)
         for table, prefix in ((gazetteer, "gz="), (kb, "kb=")):
             if table is None:
                 continue
@@ -314,15 +343,26 @@ class Extractor:
         return out
 
 
-def _bigram_table(keep: Collection[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """Left word -> right words of the model's ``bg-=`` and of its ``bg+=`` features."""
-    minus: dict[str, set[str]] = {}
-    plus: dict[str, set[str]] = {}
-    for feature in keep:
+def _bigram_table(keep: dict[str, Feature]) -> tuple[Bigrams, Bigrams]:
+    """Left word -> right word -> feature, of the model's ``bg-=`` and of its ``bg+=`` features."""
+    minus: Bigrams = {}
+    plus: Bigrams = {}
+    for feature, kept in keep.items():
         if feature.startswith(("bg-=", "bg+=")):
             left, _, right = feature[4:].partition("|")
-            (minus if feature[2] == "-" else plus).setdefault(left, set()).add(right)
+            (minus if feature[2] == "-" else plus).setdefault(left, {})[right] = kept
     return minus, plus
+
+
+def _lend_table(keep: dict[str, Feature]) -> dict[str, tuple[Feature | None, ...]]:
+    """Feature -> the model's features for it lent to -2/-1/+1/+2 (None where it has none)."""
+    slots = {_OFFSET_PREFIX[offset]: slot for slot, offset in enumerate(OFFSETS)}
+    table: dict[str, list[Feature | None]] = {}
+    for feature, kept in keep.items():
+        slot = slots.get(feature[:3])
+        if slot is not None:
+            table.setdefault(feature[3:], [None] * len(OFFSETS))[slot] = kept
+    return {feature: tuple(hits) for feature, hits in table.items()}
 
 
 _PLAIN = Extractor()

@@ -85,15 +85,22 @@ class Gazetteer:
 
     def find(self, tokens: list[Token]) -> list[Match]:
         """Longest, leftmost, non-overlapping name matches in a token sequence."""
-        forms = [matching_form(t) for t in tokens]
-        starts, position = [], 1
-        for form in forms:
-            starts.append(position)
-            position += len(form) + 1
+        # matching_form, inlined: it runs on every token of every sentence
+        forms = [
+            BREAK if t.is_punct or not t.stem
+            else ARTICLE + t.stem if ARTICLE in t.prefixes else t.stem
+            for t in tokens
+        ]  # fmt: skip
         text = " " + " ".join(forms) + " "
-        token_at = {start: i for i, start in enumerate(starts)}
+        hits = list(self.automaton.iter(text))
+        if not hits:
+            return []
+        token_at, position = {}, 1
+        for i, form in enumerate(forms):
+            token_at[position] = i
+            position += len(form) + 1
         found = []
-        for end, (length, actor_ids) in self.automaton.iter(text):
+        for end, (length, actor_ids) in hits:
             last_char = end - 1  # the closing space
             first = _first_token(token_at, text, last_char, length)
             if first is None:

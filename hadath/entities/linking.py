@@ -139,12 +139,12 @@ def _assign_keys(mentions: list[Mention]) -> None:
     for mention in mentions:
         mention.key = f"actor:{mention.actor_id}" if mention.actor_id else name_key(mention)
     persons = [m for m in mentions if m.type == "PER"]
-    for mention in persons:
-        words = normalize(mention.text).split()
+    names = [normalize(p.text).split() for p in persons]  # once each, not once per pair
+    for mention, words in zip(persons, names, strict=True):
         if mention.actor_id or len(words) > 2:
             continue
-        fuller = [p for p in persons if len(normalize(p.text).split()) > len(words)
-                  and normalize(p.text).split()[-len(words):] == words]  # fmt: skip
+        fuller = [p for p, name in zip(persons, names, strict=True)
+                  if len(name) > len(words) and name[-len(words):] == words]  # fmt: skip
         if len({p.key for p in fuller}) == 1:
             mention.key = fuller[0].key
             mention.role = mention.role or fuller[0].role

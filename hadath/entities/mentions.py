@@ -166,15 +166,26 @@ def _may_hold_new_names(tokens: list[Token], taken: set[int]) -> bool:
     """Whether the tagger could add a mention the filters would keep: some word outside
     the knowledge-base matches is not an ordinary word, or a title or place noun stands
     in the sentence. Sentences of ordinary words only skip the tagger (same result)."""
-    rules = entity_rules()
     for i, token in enumerate(tokens):
-        if token.is_punct or i in taken or not token.stem or not ARABIC.search(token.stem):
-            continue  # the tagger keeps no Latin-script or numeric names
-        if token.stem in rules.role_heads or token.stem in rules.place_nouns:
-            return True
-        if not _ordinary(token):
+        if i in taken:
+            continue
+        offset = token.stem_start - token.start if token.stem_start >= 0 else None
+        if _new_name_word(token.text, token.stem, offset, token.is_punct):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _new_name_word(text: str, stem: str, offset: int | None, is_punct: bool) -> bool:
+    """:func:`_may_hold_new_names` for one word (``offset``: where its stem starts in
+    ``text``, None when unknown): a title or place noun, or an Arabic word that is not
+    an ordinary word. The tagger keeps no Latin-script or numeric names."""
+    if is_punct or not stem or not ARABIC.search(stem):
+        return False
+    rules = entity_rules()
+    if stem in rules.role_heads or stem in rules.place_nouns:
+        return True
+    return not _ordinary_word(text, text[max(0, offset) :] if offset is not None else "")
 
 
 def _tagger_mentions(article: Article, index: int, tokens: list[Token], spans: list[Span],

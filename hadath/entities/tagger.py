@@ -39,6 +39,8 @@ def to_hadath(tags: list[str]) -> list[str]:
 
     An ``I-T`` that does not continue a ``T`` entity becomes ``B-T``.
     """
+    if tags.count("O") == len(tags):  # most sentences: nothing to map
+        return list(tags)
     out: list[str] = []
     previous = ""
     for tag in tags:
@@ -82,7 +84,7 @@ class Tagger:
         self.path = path
         self.gazetteer = gazetteer
         keep = {attr for attr, _ in crf.info().state_features}
-        self.extract = Extractor(keep=keep)
+        self.extract = Extractor(keep=keep, encode=True)
         self.kb = kb_names() if any(attr.startswith("kb=") for attr in keep) else None
 
     @classmethod
