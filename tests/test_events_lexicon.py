@@ -192,6 +192,81 @@ def test_look_alikes_do_not_fire(lexicon: Lexicon, text: str) -> None:
     assert matches(lexicon, text) == []
 
 
+def ids(lexicon: Lexicon, text: str) -> list[str]:
+    """Ids of every trigger in ``text``."""
+    return [m.trigger.id for m in lexicon.match_all(analyzed(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # training sentences (eval/events-train-*.jsonl) and SaudiNewsNet
+        ("حمّلت الرئاسة الفلسطينية سلطات الاحتلال الإسرائيلية مسؤولية استشهاد الرضيع", "accuse.hold_responsible"),
+        ("ورصد المآسي المهولة التي ارتكبها الحوثيون في عدن", "accuse.commit_crimes"),
+        ("ما اقترفه الإسرائيليون جريمة نكراء لا مبرر لها", "accuse.crime"),
+        ("رفعت الحكومة الأردنية شكوى ضد اسرائيل", "accuse.complaint"),
+        ("الأجهزة الأمنية تجري التحقيق مع الكثير من القيادات الحوثية", "accuse.interrogate"),
+        ("القوات المعارضة التي دربتها الولايات المتحدة", "aid.train_them"),
+        ("مهمة تدريب القوات الافغانية وتقديم المشورة لها", "aid.train"),
+        ("اعترف أنه تلقى التعليمات من شقيقه وزود الخلية بالسلاح اللازم", "aid.supply_weapons"),
+        ("القوات الأمنية التي تتقدم باتجاه حي التأميم القريب", "assault.advance_toward"),
+        ("استكمال تحرير محافظة عدن من ميليشيات الحوثي", "assault.liberate"),
+        ("تحرير عدن من أيدي ميليشيات الحوثي وصالح", "assault.liberate_from"),
+        ("يجري تمشيط معسكر الفتح من بعض الجيوب", "assault.sweep"),
+        ("القوات الهندية فتحت النار السبت على قاطع بونش", "assault.open_fire"),
+        ("المقاومة في شبوة نصبت كمينا للميليشيات الحوثية", "assault.lay_ambush"),
+        ("المستوطنين أحرقوا منزلاً آخر في البلدة", "assault.burn"),
+        ("تنظيم داعش أعدم أربعة سائقين في مدينة الشرقاط", "assault.execute"),
+        ("شنت تركيا حربا على الإرهاب ضد حزب العمال الكردستاني", "assault.wage_war"),
+        ("سقوط ثلاثة صواريخ قرب المدرج", "assault.projectile_fall"),
+        ("أوقفت قوة من الجيش في محلتي تعنايل 23 شخصا", "coerce.arrest_stop"),
+        ("قالت النصرة إنها أسرت مقاتلين سوريين", "coerce.capture_prisoners"),
+        ("قوات الأمن وحرس الحدود أحبطت محاولة تسلل مجموعة تضم 19 إرهابياً", "coerce.foil"),
+        ("قوات الاحتلال اقتادت الأسير وهو مقيد", "coerce.lead_away"),
+        ("القوات أغلقت أبواب المسجد بالسلاسل الحديدية", "coerce.close_roads"),
+        ("كيري في مؤتمر صحفي مشترك مع نظيره المصري سامح شكري", "consult.joint_press_conference"),
+        ("وتلقى اتصالاً هاتفيًا من ملك الأردن", "consult.receive_call"),
+        ("وصلت أول كتيبة إلى جبهة العند يوم الثلاثاء الماضي", "mobilize.arrive"),
+        ("قيادات هربت في وقت متأخر من صباح أمس من عدن", "retreat.flee"),
+        ("أعرب نائب الرئيس اليمني خالد بحاح عن تقديره البالغ للدور", "support.express_gratitude"),
+        ("حذر الجيش في بيان رسمي كل المتظاهرين من مغبة محاولة الاقتراب", "threaten.warn_consequences"),
+    ],
+)  # fmt: skip
+def test_training_gap_triggers_fire(lexicon: Lexicon, text: str, trigger: str) -> None:
+    assert trigger in ids(lexicon, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # the non-event readings each guard blocks (SaudiNewsNet phrasings)
+        ("ضرورة تحمل مسؤولياته تجاه الشعب", "accuse.hold_responsible"),  # تحمّل, bearing
+        ("وضع مشروع جديد لمقاومة خطر الجرائم الإلكترونية", "accuse.crime"),
+        ("وارتفعت نسبة البطالة إلى 35 % بين مواطنيها", "accuse.attribute"),  # a ratio
+        ("تحسين شكاوى المواطنين المقدمة إلى البلدية", "accuse.complaint"),
+        ("وزيادة تدريب الموظفين على الخدمات الإلكترونية", "aid.train"),
+        ("تزويد المنازل بالمياه والكهرباء", "aid.supply_weapons"),
+        ("لكنها تقدم معلومات يكتنفها الشك على نحو خطير", "assault.advance_toward"),
+        ("التقدم نحو السلام في المنطقة", "assault.advance_toward"),
+        ("بعد تحرير مخالفات مرورية من قبل الدوريات", "assault.liberate_from"),
+        ("قال رئيس التحرير من جهته إن الصحيفة", "assault.liberate_from"),
+        ("التمارين تساعد على حرق السعرات الحرارية", "assault.burn"),
+        ("وأوقفت الشركة أعمالها في المنطقة", "coerce.arrest_stop"),
+        ("رفض تنفيذ مذكرة توقيف بحق الرئيس السوداني", "coerce.arrest_stop"),
+        ("أسر الشهداء في المنطقة", "coerce.capture_prisoners"),  # families
+        ("أصيب بإحباط شديد بعد المباراة", "coerce.foil"),
+        ("سيتم إغلاق طريق الملك عبدالعزيز لأعمال الصيانة", "coerce.close_roads"),
+        ("عقد مؤتمر صحفي في مقر الوزارة", "consult.joint_press_conference"),
+        ("تلقى رسالة من صديقه", "consult.receive_call"),
+        ("فر المسجون من السجن المركزي", "retreat.flee"),
+        ("بحسب تقديرات الخبراء للأسعار", "support.express_gratitude"),
+        ("حسب تقدير الخبراء لحجم السوق", "support.express_gratitude"),
+    ],
+)  # fmt: skip
+def test_training_gap_guards(lexicon: Lexicon, text: str, trigger: str) -> None:
+    assert trigger not in ids(lexicon, text)
+
+
 def test_verb_triggers_on_a_verbal_noun_report_a_noun(lexicon: Lexicon) -> None:
     assert ("ASSAULT", None, "noun", "القصف") in matches(lexicon, "توقف القصف على المدينة")
     assert ("ASSAULT", None, "verb", "وقصفوا") in matches(lexicon, "وقصفوا المدينة")
