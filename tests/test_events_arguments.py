@@ -63,6 +63,12 @@ def test_each_conjoined_source_makes_its_own_event(pipeline) -> None:
     assert ("ASSAULT", "المقاومة الشعبية", "مليشيات الحوثي") in found, found
 
 
+def test_quoted_conjoined_sources_each_make_an_event(pipeline) -> None:
+    text = "وسيطر «الجيش الوطني» و«المقاومة الشعبية» أمس على قاعدة العند في محافظة لحج."
+    sources = {s for t, s, _ in events(pipeline, text) if t == "ASSAULT"}
+    assert "الجيش الوطني" in sources and any(s and "المقاومة" in s for s in sources), sources
+
+
 def test_a_conjoined_target_behind_its_title_makes_its_own_event(pipeline) -> None:
     """و stands on the title (ووزير الخارجية), not on the name (training file d)."""
     text = (

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from hadath.events.extract import Event
 
 COORDINATION_REACH = 10  # tokens from one conjoined actor to the next ("كلاً من X ... وY")
+QUOTES = frozenset({"«", "»", '"', "“", "”"})
 TITLE_REACH = 3  # words of a title between و and the name it introduces ("ونظيره العراقي X")
 
 
@@ -43,7 +44,7 @@ def _conjoined(event: Event, role: str, sentence: Sentence, mentions: list[Span]
     previous, out = slots[index], []
     end = clause_bounds(tokens, previous.first)[1]
     for slot in slots[index + 1 :]:
-        if slot.first > previous.last + reach or slot.first >= end:
+        if len(_between(tokens, previous.last, slot.first)) > reach or slot.first >= end:
             break
         same_kind = slot.type == previous.type or role == "source"
         if slot.prep is None and _joined(tokens, previous.last, slot.first) and same_kind:
@@ -57,20 +58,30 @@ def _conjoined(event: Event, role: str, sentence: Sentence, mentions: list[Span]
 
 
 def _joined(tokens: list[Token], previous_last: int, first: int) -> bool:
-    """The mention starting at ``first`` is joined by و: on its first word, or on the
-    title right before it (``ونظيره العراقي خالد العبيدي``، ``ووزير الخارجية X``) when
-    nothing but that title's words stands between it and the previous actor."""
+    """The mention starting at ``first`` is joined by و: on its first word, as a word of
+    its own before it (``"الجيش الوطني" و"المقاومة الشعبية"``), or on the title right
+    before it (``ونظيره العراقي خالد العبيدي``، ``ووزير الخارجية X``) when nothing but
+    that title's words stands between it and the previous actor."""
     if "و" in tokens[first].prefixes:
         return True
-    between = tokens[previous_last + 1 : first]
+    between = _between(tokens, previous_last, first)
     if between and between[0].text in ("،", ","):
         between = between[1:]
+    if between and between[0].norm == "و":
+        between = between[1:]
+        if not between:
+            return True
     return (
         0 < len(between) <= TITLE_REACH
         and "و" in between[0].prefixes
         and not any(t.is_punct or t.norm in PREP_WORDS or PREPOSITIONS.intersection(t.prefixes)
                     for t in between)
     )  # fmt: skip
+
+
+def _between(tokens: list[Token], last: int, first: int) -> list[Token]:
+    """The tokens between two mentions, quotation marks left out."""
+    return [t for t in tokens[last + 1 : first] if t.text not in QUOTES]
 
 
 def share_subject(event: Event, earlier: Event, own_subject: bool = True) -> None:
