@@ -10,10 +10,14 @@ into the article body (the label and the mention together).
 from __future__ import annotations
 
 import functools
+import heapq
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
 
 from hadath.errors import DataFileError
 from hadath.pipeline import corpus_stage
@@ -86,24 +90,54 @@ def _words_back(body: str, start: int, count: int) -> int:
     return lo + words[-count].start() if len(words) >= count else start
 
 
+Key = tuple[str, str, str]  # outlet, actor, label
+Order = tuple[str, int, int]  # a mention's article, start and end
+Example = dict[str, Any]
+Found = list[tuple[Order, Example]]
+
+# One row per article with its mentions as a list, unordered so DuckDB streams it.
+# One row per mention (sorted, as before) copied the body onto each: at 1,500
+# SaudiNewsNet pages 216 M characters for 4 M stored, and 590 MiB of peak RSS.
+ARTICLES_SQL = (
+    "SELECT a.id, a.body, coalesce(a.outlet, '(unknown)') AS outlet, m.spans FROM articles a "
+    "JOIN (SELECT article_id, list({'entity_id': entity_id, 'start': start, 'end': \"end\"}) "
+    "AS spans FROM mentions GROUP BY article_id) m ON m.article_id = a.id "
+    "WHERE a.duplicate_of IS NULL"
+)
+
+
+def _labelled(row: dict[str, Any]) -> Iterator[tuple[Key, tuple[Order, Example]]]:
+    """Each label found around one article's mentions, with its mention's place in the corpus."""
+    body = row["body"]
+    for span in row["spans"]:
+        for label, start, end in find_labels(body, span["start"], span["end"]):
+            start, end = max(0, start), max(end, span["end"])
+            example = {"article_id": row["id"], "start": start, "end": end,
+                       "text": body[start:end]}  # fmt: skip
+            order = (row["id"], span["start"], span["end"])
+            yield (row["outlet"], span["entity_id"], label), (order, example)
+
+
+def _found(store: Store) -> dict[Key, Found]:
+    """Examples of every (outlet, actor, label), each with its mention's place in the corpus."""
+    found: dict[Key, Found] = defaultdict(list)
+    for row in store.rows(ARTICLES_SQL):
+        for key, example in _labelled(row):
+            found[key].append(example)
+    return found
+
+
+def _examples(found: Found) -> str:
+    """The first examples in article order, as JSON (the same whatever the table order)."""
+    first = heapq.nsmallest(MAX_EXAMPLES, found, key=itemgetter(0))
+    return json.dumps([example for _, example in first], ensure_ascii=False)
+
+
 @corpus_stage("framing")
 def mine_framing(store: Store, new_ids: list[str]) -> int:
     """Recount every (outlet, actor, label) over the stored mentions."""
-    sql = (
-        'SELECT m.entity_id, m.article_id, m.start, m."end", a.body, '
-        "coalesce(a.outlet, '(unknown)') AS outlet FROM mentions m "
-        "JOIN articles a ON a.id = m.article_id WHERE a.duplicate_of IS NULL "
-        'ORDER BY m.article_id, m.start, m."end"'
-    )
-    counts: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-    for row in store.rows(sql):
-        for label, start, end in find_labels(row["body"], row["start"], row["end"]):
-            start, end = max(0, start), max(end, row["end"])
-            example = {"article_id": row["article_id"], "start": start, "end": end,
-                       "text": row["body"][start:end]}  # fmt: skip
-            counts[row["outlet"], row["entity_id"], label].append(example)
-    rows = [(outlet, actor, label, len(found), json.dumps(found[:MAX_EXAMPLES], ensure_ascii=False))
-            for (outlet, actor, label), found in counts.items()]  # fmt: skip
+    rows = [(outlet, actor, label, len(found), _examples(found))
+            for (outlet, actor, label), found in _found(store).items()]  # fmt: skip
     with store.transaction():
         store.con.execute("DELETE FROM framing")
         store.insert_rows("framing", ("outlet", "actor", "label", "count", "examples"), rows)
