@@ -37,7 +37,7 @@ from hadath.events.coordination import (
     without_subsumed,
 )
 from hadath.events.cues import CueList, Cues
-from hadath.events.flags import hypothetical, negated
+from hadath.events.flags import hypothetical, negated, still_far
 from hadath.events.lexicon import Lexicon, TriggerMatch
 from hadath.events.ranker import Ranker, TriggerView
 from hadath.events.roles import (
@@ -175,6 +175,7 @@ class EventExtractor:
         views = []
         necessity = self.cues.lists["necessity"]
         views_of = [i for i, token in enumerate(tokens) if necessity.contains(token)]
+        far = still_far(self.cues, tokens)
         for match in matches:
             bounds = clause_bounds(tokens, match.start)
             stop = next((i for i in views_of if i > match.start), None)
@@ -183,7 +184,7 @@ class EventExtractor:
                 target = None
             views.append(TriggerView(
                 tokens, match, bounds, slots, source.index if source else None,
-                target.index if target else None, negated(self.cues, tokens, match, bounds),
+                target.index if target else None, negated(self.cues, tokens, match, bounds, far),
                 hypothetical(self.cues, tokens, match, bounds), triggers,
             ))  # fmt: skip
         return spans, views

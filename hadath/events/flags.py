@@ -15,13 +15,21 @@ HYPOTHETICAL_BEFORE = 3  # tokens before and after it searched for a hypothetica
 HYPOTHETICAL_AFTER = 2
 
 
-def negated(cues: Cues, tokens: list[Token], match: TriggerMatch, bounds: tuple[int, int]) -> bool:
+def negated(cues: Cues, tokens: list[Token], match: TriggerMatch, bounds: tuple[int, int],
+            far: list[int] | None = None) -> bool:  # fmt: skip
     """A negation right before the trigger (``لم تؤكد``، ``لم يتم``، ``نفى أن``), or the
-    clause says the sides are still far from it (``مازالتا بعيدتين عن``)."""
+    clause says the sides are still far from it (``مازالتا بعيدتين عن``). ``far``: the
+    sentence's :func:`still_far` positions, when the caller has them."""
     before = range(max(bounds[0], match.start - NEGATION_REACH), match.start)
     if _cue_at(cues, "negation", tokens, before):
         return True
-    return cues.find("still_far", tokens, bounds[0], bounds[1]) is not None
+    far = still_far(cues, tokens) if far is None else far
+    return any(bounds[0] <= i < bounds[1] for i in far)
+
+
+def still_far(cues: Cues, tokens: list[Token]) -> list[int]:
+    """Where a sentence says its sides are still far from something (once a sentence)."""
+    return [start for start, _ in cues.find_all("still_far", tokens)]
 
 
 def hypothetical(cues: Cues, tokens: list[Token], match: TriggerMatch,
