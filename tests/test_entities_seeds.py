@@ -85,6 +85,13 @@ def test_role_reference_points_to_the_person(exported) -> None:
     assert "الوزير الروسي" in {m["text"] for m in lavrov["mentions"]}
 
 
+def test_group_reference_points_to_the_organization(exported) -> None:
+    """Seed 003 names «داعش» and then writes التنظيم for it (استقدم التنظيم ... ألف مقاتل)."""
+    isis = entity(exported, "داعش")
+    assert sum(m["text"] == "التنظيم" for m in isis["mentions"]) >= 3
+    assert isis["actor_code"].endswith("REB")
+
+
 def test_mention_offsets_point_into_bodies(exported) -> None:
     bodies = {a["id"]: a["body"] for a in exported["articles"]}
     mentions = [m for e in exported["entities"] for m in e["mentions"]]

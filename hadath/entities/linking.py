@@ -11,6 +11,10 @@
 * **Role references.** A definite role head with a demonym (``الوزير الروسي``،
   ``السفير الروسي``) that names nobody is the last person before it whose role has
   that head and whose country the demonym names.
+* **Group references.** A definite group noun that names nobody (``التنظيم``،
+  ``الحركة``) is the last organization before it named with that head (``تنظيم
+  داعش``، ``حركة حماس``; a known actor's other names count: ``داعش`` is also
+  ``تنظيم الدولة``).
 
 Each mention gets a ``key``: ``actor:<id>`` for known actors, else ``name:<TYPE>:<name>``.
 """
@@ -175,6 +179,45 @@ def _references(article: Article, mentions: list[Mention], kb: KnowledgeBase) ->
     return found
 
 
+def _group_references(article: Article, mentions: list[Mention],
+                      kb: KnowledgeBase) -> list[Mention]:  # fmt: skip
+    """Mentions for ``التنظيم``-style references to an organization named before."""
+    heads = entity_rules().group_reference_heads
+    taken = {(m.sentence, i) for m in mentions for i in range(m.first, m.last + 1)}
+    found = []
+    for index, sentence in enumerate(article.sentences):
+        for i, token in enumerate(sentence.tokens):
+            if "ال" not in token.prefixes or token.stem not in heads or (index, i) in taken:
+                continue
+            if _names_follow(mentions, index, i):
+                continue
+            group = _last_group(mentions, token.start, token.stem, kb)
+            if group is not None:
+                start = mention_start(token, article.body)
+                found.append(Mention(start, token.end, article.body[start : token.end], "ORG",
+                                     index, i, i, group.actor_id, "reference", None,
+                                     group.country, group.key))  # fmt: skip
+    return found
+
+
+def _last_group(mentions: list[Mention], before: int, head: str,
+                kb: KnowledgeBase) -> Mention | None:  # fmt: skip
+    """The last organization before ``before`` named (or known) with ``head``."""
+    for mention in reversed([m for m in mentions if m.type == "ORG" and m.start < before]):
+        names = [mention.text]
+        actor = kb.by_id(mention.actor_id) if mention.actor_id else None
+        if actor is not None:
+            names += [actor.name, *actor.names]
+        if any(_first_word(name) == head for name in names):
+            return mention
+    return None
+
+
+def _first_word(name: str) -> str:
+    words = normalize(name).split()
+    return strip_article(words[0]) if words else ""
+
+
 def _names_follow(mentions: list[Mention], sentence: int, last: int) -> bool:
     return any(m.sentence == sentence and m.first == last + 1 for m in mentions)
 
@@ -200,6 +243,7 @@ def link_article(article: Article, mentions: list[Mention], kb: KnowledgeBase) -
     attach_roles(article, mentions, kb)
     _assign_keys(mentions)
     references = _references(article, mentions, kb)
+    references += _group_references(article, mentions, kb)
     covered = {(r.sentence, i) for r in references for i in range(r.first, r.last + 1)}
     kept = [m for m in mentions if (m.sentence, m.first) not in covered]  # office -> person
     return sorted(kept + references, key=lambda m: m.start)
