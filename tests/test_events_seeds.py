@@ -74,6 +74,13 @@ def test_capture_of_mayadin_districts(exported) -> None:
     assert find(exported, "003", "ASSAULT", "قوات النظام")
 
 
+def test_trump_erdogan_call_between_the_two_presidents(exported) -> None:
+    """Seed 001: 'الاتصال الهاتفي بين الرئيسين دونالد ترمب ورجب طيب إردوغان' - the dual title
+    stands between بين and the pair; the White House spokesman who comments is no side."""
+    assert find(exported, "001", "CONSULT", "دونالد ترمب", "إردوغان")
+    assert not find(exported, "001", "CONSULT", "جود دير")
+
+
 def test_ceasefire_aid_and_criticism(exported) -> None:
     assert find(exported, "002", "AGREE", "الجيش التركي", "قوات سوريا الديمقراطية")
     assert find(exported, "002", "AID", "الجانب الروسي", "حلب")
