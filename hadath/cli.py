@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from hadath.errors import HadathError
 
@@ -56,13 +57,23 @@ def _cmd_eval_events(args: argparse.Namespace) -> int:
     from hadath.events.evaluate import run_and_evaluate
 
     with tempfile.TemporaryDirectory() as workdir:
-        report = run_and_evaluate(args.gold, workdir)
-    print(report.as_table())
+        report = run_and_evaluate(args.gold, workdir, min_confidence=args.min_confidence)
+        print(report.as_table())
+        if args.by_confidence:
+            print(_confidence_table(args.gold, Path(workdir)))
     if args.json:
         import json
 
         print(json.dumps(report.as_dict(), ensure_ascii=False))
     return 0
+
+
+def _confidence_table(gold_path: str, workdir: Path) -> str:
+    from hadath.events.evaluate import EVAL_DB, confidence_table, load_gold
+    from hadath.store.db import Store
+
+    with Store(workdir / EVAL_DB, read_only=True) as store:
+        return confidence_table(load_gold(gold_path), store)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -96,6 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     events = what.add_parser("events", help="events of a run against gold sentences (JSONL)")
     events.add_argument("gold", metavar="GOLD.jsonl")
     events.add_argument("--json", action="store_true", help="also print the report as JSON")
+    events.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
+                        help="score only events whose confidence is at least X")
+    events.add_argument("--by-confidence", action="store_true",
+                        help="also print micro scores at confidence 0, 0.1 ... 0.6")
     events.set_defaults(func=_cmd_eval_events)
 
     summary = sub.add_parser("summary", help="a readable summary of what is stored")

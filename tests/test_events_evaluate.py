@@ -262,6 +262,23 @@ def test_run_and_evaluate_end_to_end(small, tmp_path: Path) -> None:
     assert report.missing_articles == []
 
 
+def test_confidence_filters_predictions(tmp_path: Path, capsys) -> None:
+    """`hadath eval events --min-confidence X` scores only events of at least X; the
+    --by-confidence table keeps fewer events at each higher step."""
+    from hadath.cli import main
+
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in LINES), "utf-8")
+    everything = run_and_evaluate(path, tmp_path / "all")
+    nothing = run_and_evaluate(path, tmp_path / "none", min_confidence=1.01)
+    assert everything.micro["type"].tp > 0
+    assert nothing.predicted_events == 0 and nothing.micro["type"].tp == 0
+    assert main(["eval", "events", str(path), "--by-confidence"]) == 0
+    table = capsys.readouterr().out.split("confidence >=")[1].splitlines()[1:]
+    counts = [int(row.split()[1]) for row in table]
+    assert len(counts) == 7 and counts == sorted(counts, reverse=True)
+
+
 def test_gold_scored_against_itself_is_perfect(gold) -> None:
     predicted = [
         {"article_id": s.article_id, "type": e.type,

@@ -36,6 +36,7 @@ __all__ = [
     "GoldEvent",
     "GoldSentence",
     "Report",
+    "confidence_table",
     "evaluate",
     "load_gold",
     "parse_sentence",
@@ -44,6 +45,7 @@ __all__ = [
     "score",
 ]
 LEVELS = ("type", "type+source+target", "date")
+EVAL_DB = "events-eval.duckdb"
 _NOISE = re.compile(r"[«»\"“”'‘’()\[\]،,.:؛;!؟?\-–—_ـ]+")
 
 
@@ -306,11 +308,32 @@ def prepare_input(gold: list[GoldSentence], path: str | Path) -> Path:
     return path
 
 
-def evaluate_store(gold: list[GoldSentence], store: Any) -> Report:
-    """Score the events stored in an open :class:`~hadath.store.db.Store`."""
+def evaluate_store(gold: list[GoldSentence], store: Any, min_confidence: float = 0.0) -> Report:
+    """Score the events stored in an open :class:`~hadath.store.db.Store` whose confidence
+    is at least ``min_confidence``."""
     from hadath.export import records
 
-    return score(gold, records(store, "events"), records(store, "articles"))
+    events = [e for e in records(store, "events") if (e["confidence"] or 0.0) >= min_confidence]
+    return score(gold, events, records(store, "articles"))
+
+
+CONFIDENCE_STEPS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
+
+
+def confidence_table(gold: list[GoldSentence], store: Any,
+                     steps: Iterable[float] = CONFIDENCE_STEPS) -> str:  # fmt: skip
+    """Micro scores when only events of at least each confidence are kept: how much
+    precision an analyst buys with how much recall."""
+    rows = [f"{'confidence >=':<14}{'events':>7}  {'type P/R/F1':<20}{'type+source+target P/R/F1'}"]
+    for step in steps:
+        report = evaluate_store(gold, store, step)
+        kind, full = report.micro["type"], report.micro["type+source+target"]
+        rows.append(
+            f"{step:<14.2f}{report.predicted_events:>7}  "
+            f"{kind.precision:.3f} {kind.recall:.3f} {kind.f1:.3f}  "
+            f"{full.precision:.3f} {full.recall:.3f} {full.f1:.3f}"
+        )
+    return "\n".join(rows)
 
 
 def evaluate(gold_path: str | Path, db_path: str | Path) -> Report:
@@ -322,8 +345,10 @@ def evaluate(gold_path: str | Path, db_path: str | Path) -> Report:
         return evaluate_store(gold, store)
 
 
-def run_and_evaluate(gold_path: str | Path, workdir: str | Path, pipeline: Any = None) -> Report:
-    """Prepare the input in ``workdir``, run hadath into a fresh database there, score.
+def run_and_evaluate(gold_path: str | Path, workdir: str | Path, pipeline: Any = None,
+                     min_confidence: float = 0.0) -> Report:  # fmt: skip
+    """Prepare the input in ``workdir``, run hadath into a fresh database there
+    (``workdir / EVAL_DB``), score the events of at least ``min_confidence``.
 
     ``pipeline`` (a :class:`~hadath.pipeline.Pipeline`) defaults to the full one.
     """
@@ -334,9 +359,9 @@ def run_and_evaluate(gold_path: str | Path, workdir: str | Path, pipeline: Any =
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     source = prepare_input(gold, workdir / "events-input.jsonl")
-    db = workdir / "events-eval.duckdb"
+    db = workdir / EVAL_DB
     for stale in (db, db.with_name(db.name + ".wal")):
         stale.unlink(missing_ok=True)
     with Store(db) as store:
         Runner(store, pipeline).run([str(source)])
-        return evaluate_store(gold, store)
+        return evaluate_store(gold, store, min_confidence)
