@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from hadath.events.lexicon import TriggerMatch
-from hadath.events.roles import PREP_WORDS, PREPOSITIONS, Slot, clause_bounds
+from hadath.events.roles import PREP_WORDS, PREPOSITIONS, QUOTES, Slot, clause_bounds
 from hadath.model import Sentence, Span, Token
 from hadath.text.normalize import normalize
 
@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from hadath.events.extract import Event
 
 COORDINATION_REACH = 10  # tokens from one conjoined actor to the next ("كلاً من X ... وY")
-QUOTES = frozenset({"«", "»", '"', "“", "”"})
 TITLE_REACH = 3  # words of a title between و and the name it introduces ("ونظيره العراقي X")
 
 
@@ -44,10 +43,11 @@ def _conjoined(event: Event, role: str, sentence: Sentence, mentions: list[Span]
     previous, out = slots[index], []
     end = clause_bounds(tokens, previous.first)[1]
     for slot in slots[index + 1 :]:
-        if len(_between(tokens, previous.last, slot.first)) > reach or slot.first >= end:
+        between = _between(tokens, previous.last, slot.first)
+        if len(between) > reach or slot.first >= end:
             break
         same_kind = slot.type == previous.type or role == "source"
-        if slot.prep is None and _joined(tokens, previous.last, slot.first) and same_kind:
+        if slot.prep is None and _joined(tokens[slot.first], between) and same_kind:
             other = mentions[slot.index]
             if other is not event.source and other is not event.target:
                 start, stop = event.evidence
@@ -57,14 +57,14 @@ def _conjoined(event: Event, role: str, sentence: Sentence, mentions: list[Span]
     return out
 
 
-def _joined(tokens: list[Token], previous_last: int, first: int) -> bool:
-    """The mention starting at ``first`` is joined by و: on its first word, as a word of
-    its own before it (``"الجيش الوطني" و"المقاومة الشعبية"``), or on the title right
-    before it (``ونظيره العراقي خالد العبيدي``، ``ووزير الخارجية X``) when nothing but
-    that title's words stands between it and the previous actor."""
-    if "و" in tokens[first].prefixes:
+def _joined(first: Token, between: list[Token]) -> bool:
+    """The mention whose first word is ``first`` is joined by و to the previous actor,
+    ``between`` being the words between them (:func:`_between`): on its first word, as a
+    word of its own (``"الجيش الوطني" و"المقاومة الشعبية"``), or on the title right before
+    it (``ونظيره العراقي خالد العبيدي``، ``ووزير الخارجية X``) when nothing but that
+    title's words stands between."""
+    if "و" in first.prefixes:
         return True
-    between = _between(tokens, previous_last, first)
     if between and between[0].text in ("،", ","):
         between = between[1:]
     if between and between[0].norm == "و":

@@ -173,8 +173,7 @@ class EventExtractor:
         spans, slots = sentence_arguments(article, sentence, mentions, self.kb, self.cues,
                                           triggers)  # fmt: skip
         views = []
-        necessity = self.cues.lists["necessity"]
-        views_of = [i for i, token in enumerate(tokens) if necessity.contains(token)]
+        views_of = _necessity_positions(tokens, self.cues.lists["necessity"])
         far = still_far(self.cues, tokens)
         for match in matches:
             bounds = clause_bounds(tokens, match.start)
@@ -465,12 +464,17 @@ def _governed_positions(sentence: Sentence, matches: list[TriggerMatch],
     §11), and words of necessity (``على ضرورة مواصلة الحوار``: a view, not talks)."""
     tokens = sentence.tokens
     heads = [m.start for m in matches if m.type in GOVERNING_TYPES or m.mode == "allege"]
-    heads += [i for i, token in enumerate(tokens) if necessity.contains(token)]
+    heads += _necessity_positions(tokens, necessity)
     governed: set[int] = set()
     for head in heads:
         end = clause_bounds(tokens, head)[1]
         governed.update(range(head + 1, min(end, head + 1 + GOVERNED_REACH)))
     return governed
+
+
+def _necessity_positions(tokens: list[Token], necessity: CueList) -> list[int]:
+    """Where a word of necessity stands (``ضرورة``، ``أهمية``): what follows is a view."""
+    return [i for i, token in enumerate(tokens) if necessity.contains(token)]
 
 
 def _actors(event: Event) -> int:

@@ -16,14 +16,13 @@ HYPOTHETICAL_AFTER = 2
 
 
 def negated(cues: Cues, tokens: list[Token], match: TriggerMatch, bounds: tuple[int, int],
-            far: list[int] | None = None) -> bool:  # fmt: skip
+            far: list[int]) -> bool:  # fmt: skip
     """A negation right before the trigger (``لم تؤكد``، ``لم يتم``، ``نفى أن``), or the
-    clause says the sides are still far from it (``مازالتا بعيدتين عن``). ``far``: the
-    sentence's :func:`still_far` positions, when the caller has them."""
+    clause says the sides are still far from it (``مازالتا بعيدتين عن``); ``far`` is the
+    sentence's :func:`still_far` positions."""
     before = range(max(bounds[0], match.start - NEGATION_REACH), match.start)
     if _cue_at(cues, "negation", tokens, before):
         return True
-    far = still_far(cues, tokens) if far is None else far
     return any(bounds[0] <= i < bounds[1] for i in far)
 
 

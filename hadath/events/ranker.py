@@ -30,7 +30,7 @@ import pycrfsuite
 
 from hadath.events.cues import Cues
 from hadath.events.lexicon import TriggerMatch
-from hadath.events.roles import ADVERBS, COMPLEMENTIZERS, Slot
+from hadath.events.roles import ADVERBS, COMPLEMENTIZERS, QUOTES, Slot
 from hadath.model import Token
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
@@ -86,7 +86,7 @@ def event_features(view: TriggerView) -> list[str]:
 
 def _quoted(tokens: Sequence[Token], at: int) -> bool:
     """An odd number of quotation marks before the trigger: it stands inside a quote."""
-    marks = sum(t.text in ("«", "»", '"', "“", "”") for t in tokens[:at])
+    marks = sum(t.text in QUOTES for t in tokens[:at])
     return marks % 2 == 1
 
 

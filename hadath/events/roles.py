@@ -29,6 +29,7 @@ PREP_WORDS = frozenset(
 )
 BOTH = frozenset({"كلا", "كل"})
 OPENING_QUOTES = frozenset({"«", "“", '"'})
+QUOTES = frozenset({*OPENING_QUOTES, "»", "”"})
 VICTIM_SECTORS = frozenset({"CVL", "REF"})
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "لان", "بانه", "بانها"})
 PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "بانه", "بانها"})
