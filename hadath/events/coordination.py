@@ -87,10 +87,11 @@ def _between(tokens: list[Token], last: int, first: int) -> list[Token]:
 def share_subject(event: Event, earlier: Event, own_subject: bool = True) -> None:
     """A verb joined to an earlier one has its subject (``دعا الرئيس الفرنسي ... كما
     انتقد``), and the earlier verb's object is not its subject (``التقى لافروف كيري
-    وبحث معه``). When the clause rules found no subject of its own, a source the
-    ranker picked after the verb (in a later clause) gives way to the earlier subject."""
-    after = event.source is not None and event.source.start > event.evidence[0] and not own_subject
-    if event.source is None or after or identity(event.source) == identity(earlier.target):
+    وبحث معه``). ``own_subject`` False: the clause rules found no subject of the verb's
+    own and the ranker's pick stands after it (in a later clause), so it gives way to
+    the earlier subject."""
+    object_taken = identity(event.source) == identity(earlier.target)
+    if event.source is None or not own_subject or object_taken:
         event.source = earlier.source
         if identity(event.target) == identity(event.source):
             event.target = None

@@ -203,7 +203,9 @@ class EventExtractor:
             match = view.match
             event = self._event(article, sentence, spans, view, decision, dates)
             if last is not None and match.pos == "verb" and is_coordinated(sentence, match):
-                share_subject(event, last, own_subject=view.rule_source is not None)
+                verb = sentence.tokens[match.start].start
+                before = event.source is not None and event.source.start < verb
+                share_subject(event, last, own_subject=view.rule_source is not None or before)
             if event.source is not None and match.pos == "verb":
                 last = event
             if not self._reportable(event, match):
