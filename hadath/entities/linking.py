@@ -208,14 +208,9 @@ def _last_group(mentions: list[Mention], before: int, head: str,
         actor = kb.by_id(mention.actor_id) if mention.actor_id else None
         if actor is not None:
             names += [actor.name, *actor.names]
-        if any(_first_word(name) == head for name in names):
+        if any(_head_word(name) == head for name in names):
             return mention
     return None
-
-
-def _first_word(name: str) -> str:
-    words = normalize(name).split()
-    return strip_article(words[0]) if words else ""
 
 
 def _names_follow(mentions: list[Mention], sentence: int, last: int) -> bool:
@@ -227,14 +222,15 @@ def _last_person(mentions: list[Mention], sentence: int, before: int, head: str,
     candidates = [
         m for m in mentions
         if m.type == "PER" and m.start < before and m.country == country
-        and m.role and _role_head(m.role) == head
+        and m.role and _head_word(m.role) == head
     ]  # fmt: skip
     return candidates[-1] if candidates else None
 
 
-def _role_head(role: str) -> str:
-    """The first word of a role, normalized, without its article (``وزير``)."""
-    words = normalize(role).split()
+def _head_word(phrase: str) -> str:
+    """The first word of a role or name, normalized, without its article (``وزير``،
+    ``تنظيم``)."""
+    words = normalize(phrase).split()
     return strip_article(words[0]) if words else ""
 
 
