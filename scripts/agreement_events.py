@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from hadath.events.evaluate import load_gold, score
-from hadath.events.gold import GoldEvent, GoldSentence
+from hadath.events.evaluate import article_dated, load_gold, score
+from hadath.events.gold import GoldSentence
 
 ROOT = Path(__file__).resolve().parents[1]
 # Dev sentences the guidelines quote as worked examples (docs/annotation-guidelines.md).
@@ -36,17 +36,9 @@ def as_records(sentences: list[GoldSentence]) -> Iterator[dict[str, Any]]:
                 "article_id": sentence.article_id, "reports": [], "type": event.type,
                 "source": event.source and {"text": event.source},
                 "target": event.target and {"text": event.target},
-                "date": _date(event, sentence.published),
+                "date": article_dated(event, sentence.published).date,
                 "negated": event.negated, "hypothetical": event.hypothetical,
             }  # fmt: skip
-
-
-def _date(event: GoldEvent, published: str | None) -> str | None:
-    """The event's date; an event with no date expression has the publication day (as
-    the scorer dates gold events and as hadath dates its own)."""
-    if event.date is None and event.date_text is None:
-        return published
-    return event.date
 
 
 def agreement(first: list[GoldSentence], second: list[GoldSentence]) -> dict[str, Any]:

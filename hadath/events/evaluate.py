@@ -36,6 +36,7 @@ __all__ = [
     "GoldEvent",
     "GoldSentence",
     "Report",
+    "article_dated",
     "confidence_table",
     "evaluate",
     "load_gold",
@@ -254,12 +255,12 @@ def score(
         preds = grouped[sentence.id]
         report.gold_events += len(sentence.events)
         report.predicted_events += len(preds)
-        gold_events = [_article_dated(e, sentence.published) for e in sentence.events]
+        gold_events = [article_dated(e, sentence.published) for e in sentence.events]
         _score_sentence(report, gold_events, preds)
     return report
 
 
-def _article_dated(event: GoldEvent, published: str | None) -> GoldEvent:
+def article_dated(event: GoldEvent, published: str | None) -> GoldEvent:
     """A gold event whose clause names no day takes the publication date."""
     if event.date_text is None and event.date is None and published:
         return replace(event, date=published)
@@ -311,10 +312,21 @@ def prepare_input(gold: list[GoldSentence], path: str | Path) -> Path:
 def evaluate_store(gold: list[GoldSentence], store: Any, min_confidence: float = 0.0) -> Report:
     """Score the events stored in an open :class:`~hadath.store.db.Store` whose confidence
     is at least ``min_confidence``."""
+    events, articles = _stored(store)
+    return _score_confident(gold, events, articles, min_confidence)
+
+
+def _stored(store: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The store's event and article export records."""
     from hadath.export import records
 
-    events = [e for e in records(store, "events") if (e["confidence"] or 0.0) >= min_confidence]
-    return score(gold, events, records(store, "articles"))
+    return list(records(store, "events")), list(records(store, "articles"))
+
+
+def _score_confident(gold: list[GoldSentence], events: list[dict[str, Any]],
+                     articles: list[dict[str, Any]], min_confidence: float) -> Report:  # fmt: skip
+    kept = [e for e in events if (e["confidence"] or 0.0) >= min_confidence]
+    return score(gold, kept, articles)
 
 
 CONFIDENCE_STEPS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
@@ -324,9 +336,10 @@ def confidence_table(gold: list[GoldSentence], store: Any,
                      steps: Iterable[float] = CONFIDENCE_STEPS) -> str:  # fmt: skip
     """Micro scores when only events of at least each confidence are kept: how much
     precision an analyst buys with how much recall."""
+    events, articles = _stored(store)  # read once, scored at every step
     rows = [f"{'confidence >=':<14}{'events':>7}  {'type P/R/F1':<20}{'type+source+target P/R/F1'}"]
     for step in steps:
-        report = evaluate_store(gold, store, step)
+        report = _score_confident(gold, events, articles, step)
         kind, full = report.micro["type"], report.micro["type+source+target"]
         rows.append(
             f"{step:<14.2f}{report.predicted_events:>7}  "
