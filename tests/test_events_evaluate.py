@@ -11,6 +11,7 @@ from hadath.errors import InputError
 from hadath.events.evaluate import (
     actors_agree,
     load_gold,
+    mention_texts,
     prepare_input,
     run_and_evaluate,
     score,
@@ -162,6 +163,23 @@ def test_scores_at_each_level_by_hand(small) -> None:
     assert report.predicted_events == 5
     assert "micro type" in report.as_table()
     assert report.as_dict()["micro"]["date"]["f1"] == 1.0
+
+
+def test_a_fused_event_is_scored_in_each_reports_own_words(small) -> None:
+    # one fused record, written in another outlet's spelling (أوديبر), reported by s1 too
+    fused = _event("other-0", "CONSULT", "بوغدانوف", "جاك أوديبر", date="2015-10-08")
+    fused["reports"] = ["other-0", "s1-0"]
+    fused["target"]["entity_id"] = "person.audibert"
+    entities = [{"id": "person.audibert", "mentions": [
+        {"article_id": "other-0", "start": 20, "end": 30, "text": "جاك أوديبر"},
+        {"article_id": "s1-0", "start": 70, "end": 81, "text": "جاك أوديبير"},
+        {"article_id": "s1-0", "start": 5, "end": 11, "text": "أوديبير"}]}]  # fmt: skip
+    texts = mention_texts(entities)
+    assert texts["person.audibert", "s1-0"] == "أوديبير"  # the first mention in the article
+    assert score(small, [fused]).micro["type+source+target"].tp == 0
+    report = score(small, [fused], texts=texts)
+    assert report.micro["type+source+target"].tp == 1
+    assert report.unaligned_predictions == 0
 
 
 def test_wrong_date_and_flags(small) -> None:

@@ -5,7 +5,10 @@ object per sentence: ``id``, ``source``, ``published``, ``text`` and ``events``.
 Protocol: :func:`prepare_input` writes each sentence as one clean-article JSONL
 record (``{"id", "text", "title": "", "published"}``), so its article id is
 ``<gold id>-0``; hadath runs on that file; predicted event records (export format)
-are aligned to gold sentences by article id (and by the ids in ``reports``).
+are aligned to gold sentences by article id (and by the ids in ``reports``). A fused
+event is one record for all its reports, its sides in the words of the earliest one;
+scored for another report's sentence, each side takes that article's own words for
+the same entity when the entity export shows it mentioned there.
 
 Three levels, each a one-to-one greedy alignment within a sentence:
 ``type`` (same PLOVER type), ``type+source+target`` (also source and target texts
@@ -40,6 +43,7 @@ __all__ = [
     "confidence_table",
     "evaluate",
     "load_gold",
+    "mention_texts",
     "parse_sentence",
     "prepare_input",
     "run_and_evaluate",
@@ -219,21 +223,49 @@ def _article_to_gold(gold: list[GoldSentence], articles: Iterable[dict[str, Any]
     return mapping
 
 
+MentionTexts = dict[tuple[str, str], str]
+
+
+def mention_texts(entities: Iterable[dict[str, Any]]) -> MentionTexts:
+    """(entity id, article id) -> the entity's first mention text in that article."""
+    texts: MentionTexts = {}
+    for entity in entities:
+        for mention in sorted(entity.get("mentions") or (), key=lambda m: m["start"]):
+            texts.setdefault((entity["id"], mention["article_id"]), mention["text"])
+    return texts
+
+
+def _in_words_of(record: dict[str, Any], article_id: str, texts: MentionTexts) -> dict[str, Any]:
+    """The record with each side in ``article_id``'s own words for the same entity."""
+    if article_id == record.get("article_id"):
+        return record
+    moved = dict(record)
+    for side in ("source", "target"):
+        value = record.get(side)
+        if isinstance(value, dict) and (value.get("entity_id"), article_id) in texts:
+            moved[side] = {**value, "text": texts[value["entity_id"], article_id]}
+    return moved
+
+
 def group_predictions(
     gold: list[GoldSentence],
     predicted_events: Iterable[dict[str, Any]],
     articles: Iterable[dict[str, Any]] | None = None,
+    texts: MentionTexts | None = None,
 ) -> tuple[dict[str, list[Predicted]], int]:
-    """Predictions per gold id (deduplicated), and how many records named no gold sentence."""
+    """Predictions per gold id (deduplicated), and how many records named no gold sentence.
+
+    ``texts`` (:func:`mention_texts`) lets a fused event speak in each report's words.
+    """
     mapping = _article_to_gold(gold, articles)
     grouped: dict[str, list[Predicted]] = {g.id: [] for g in gold}
     unaligned = 0
     for record in predicted_events:
         article_ids = [record.get("article_id"), *(record.get("reports") or [])]
-        targets = {mapping[a] for a in article_ids if a in mapping}
-        unaligned += not targets
-        event = as_predicted(record)
-        for gold_id in targets:
+        reports = {mapping[a]: a for a in reversed(article_ids) if a in mapping}
+        unaligned += not reports
+        for gold_id, article_id in reports.items():
+            event = as_predicted(_in_words_of(record, article_id, texts or {}))
             if event not in grouped[gold_id]:
                 grouped[gold_id].append(event)
     return grouped, unaligned
@@ -243,10 +275,12 @@ def score(
     gold: list[GoldSentence],
     predicted_events: Iterable[dict[str, Any]],
     articles: Iterable[dict[str, Any]] | None = None,
+    texts: MentionTexts | None = None,
 ) -> Report:
-    """Precision, recall and F1 per level and type; ``articles`` (export records) is optional."""
+    """Precision, recall and F1 per level and type; ``articles`` (export records) and
+    ``texts`` (:func:`mention_texts` of the entity records) are optional."""
     articles = list(articles) if articles is not None else None
-    grouped, unaligned = group_predictions(gold, predicted_events, articles)
+    grouped, unaligned = group_predictions(gold, predicted_events, articles, texts)
     report = Report(sentences=len(gold), unaligned_predictions=unaligned)
     stored = {a["id"] for a in articles} if articles is not None else None
     for sentence in gold:
@@ -312,21 +346,32 @@ def prepare_input(gold: list[GoldSentence], path: str | Path) -> Path:
 def evaluate_store(gold: list[GoldSentence], store: Any, min_confidence: float = 0.0) -> Report:
     """Score the events stored in an open :class:`~hadath.store.db.Store` whose confidence
     is at least ``min_confidence``."""
-    events, articles = _stored(store)
-    return _score_confident(gold, events, articles, min_confidence)
+    return _score_confident(gold, _stored(store), min_confidence)
 
 
-def _stored(store: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The store's event and article export records."""
+@dataclass(frozen=True)
+class _Stored:
+    """What scoring reads from a store: event and article records, mention texts."""
+
+    events: list[dict[str, Any]]
+    articles: list[dict[str, Any]]
+    texts: MentionTexts
+
+
+def _stored(store: Any) -> _Stored:
+    """The store's event and article export records and its entities' mention texts."""
     from hadath.export import records
 
-    return list(records(store, "events")), list(records(store, "articles"))
+    return _Stored(
+        list(records(store, "events")),
+        list(records(store, "articles")),
+        mention_texts(records(store, "entities")),
+    )
 
 
-def _score_confident(gold: list[GoldSentence], events: list[dict[str, Any]],
-                     articles: list[dict[str, Any]], min_confidence: float) -> Report:  # fmt: skip
-    kept = [e for e in events if (e["confidence"] or 0.0) >= min_confidence]
-    return score(gold, kept, articles)
+def _score_confident(gold: list[GoldSentence], stored: _Stored, min_confidence: float) -> Report:
+    kept = [e for e in stored.events if (e["confidence"] or 0.0) >= min_confidence]
+    return score(gold, kept, stored.articles, stored.texts)
 
 
 CONFIDENCE_STEPS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
@@ -336,10 +381,10 @@ def confidence_table(gold: list[GoldSentence], store: Any,
                      steps: Iterable[float] = CONFIDENCE_STEPS) -> str:  # fmt: skip
     """Micro scores when only events of at least each confidence are kept: how much
     precision an analyst buys with how much recall."""
-    events, articles = _stored(store)  # read once, scored at every step
+    stored = _stored(store)  # read once, scored at every step
     rows = [f"{'confidence >=':<14}{'events':>7}  {'type P/R/F1':<20}{'type+source+target P/R/F1'}"]
     for step in steps:
-        report = _score_confident(gold, events, articles, step)
+        report = _score_confident(gold, stored, step)
         kind, full = report.micro["type"], report.micro["type+source+target"]
         rows.append(
             f"{step:<14.2f}{report.predicted_events:>7}  "
