@@ -36,3 +36,28 @@ def test_a_group_noun_refers_to_the_organization_named_with_its_head(pipeline) -
 def test_a_group_noun_with_no_antecedent_is_no_mention(pipeline) -> None:
     found = keys(pipeline, "وقالت الحركة في بيان إن التنظيم لن يشارك في الحوار.")
     assert "الحركة" not in found and "التنظيم" not in found, found
+
+
+def spans(pipeline: Pipeline, text: str) -> dict[str, dict]:
+    doc = Document("t", "test", text, "jsonl", published=date(2015, 8, 2), title="")
+    pipeline(doc)
+    return {s.text: {"label": s.label, **s.attrs} for s in doc.articles[0].spans["entities"]}
+
+
+def test_an_office_before_a_person_is_the_persons_title(pipeline) -> None:
+    """SaudiNewsNet: a title the tagger reads as a name of its own, and a first name it
+    leaves untagged between the office and the rest of the name."""
+    found = spans(pipeline, "استقبل رئيس إقليم كردستان مسعود بارزاني وزير الخارجية القطري أمس.")
+    assert "رئيس إقليم كردستان" not in found, found
+    assert found["مسعود بارزاني"]["role"] == "رئيس إقليم كردستان"
+    text = "اجتمع الرئيس اليمني عبدربه منصور هادي، مع المبعوث الأممي، إسماعيل ولد الشيخ أحمد."
+    found = spans(pipeline, text)
+    assert "الرئيس اليمني" not in found and "منصور هادي" not in found, found
+    hadi = found["عبدربه منصور هادي"]
+    assert (hadi["label"], hadi["role"]) == ("PER", "الرئيس اليمني")
+    assert hadi["title_start"] == text.index("الرئيس اليمني")
+
+
+def test_an_office_not_followed_by_a_name_stays_a_mention(pipeline) -> None:
+    found = spans(pipeline, "وقال وزير الخارجية الروسي أمس إن الحوار مستمر.")
+    assert found["وزير الخارجية الروسي"]["actor_id"] == "rus.mfa", found

@@ -179,3 +179,13 @@ def test_a_بين_pair_after_a_word_of_necessity_is_not_the_earlier_nouns(pipeli
     text = ("وأكد الطرفان بعد المشاورات على ضرورة مواصلة الحوار السياسي المنتظم بين موسكو "
             "وباريس حول القضايا الأساسية في الشرق الأوسط.")
     assert not any(s == "موسكو" and t == "باريس" for _, s, t in events(pipeline, text))
+
+
+def test_a_titled_person_after_the_verb_is_its_subject(pipeline) -> None:
+    """SaudiNewsNet: the title before the name does not hide the subject (it used to
+    leave the verb with no source and make the host the target)."""
+    text = "استقبل رئيس إقليم كردستان مسعود بارزاني وزير الخارجية القطري أمس."
+    assert ("CONSULT", "مسعود بارزاني", "وزير الخارجية القطري") in events(pipeline, text)
+    text = "اجتمع الرئيس اليمني عبدربه منصور هادي، مع المبعوث الأممي، إسماعيل ولد الشيخ أحمد."
+    found = events(pipeline, text)
+    assert ("CONSULT", "عبدربه منصور هادي", "إسماعيل ولد الشيخ أحمد") in found, found

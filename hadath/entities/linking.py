@@ -124,6 +124,8 @@ def attach_roles(article: Article, mentions: list[Mention], kb: KnowledgeBase) -
         persons_end = {m.last for m in same if m.type == "PER"}
         before = _role_before(tokens, mention.first, taken, persons_end)
         span = (before, mention.first - 1) if before is not None else None
+        if before is not None:
+            mention.title_start = mention_start(tokens[before], article.body)
         span = span or _role_after(tokens, mention.last, ends)
         if span is None:
             continue

@@ -32,6 +32,8 @@ from hadath.text.clitics import dictionary_lemma
 TITLE_REACH = 5  # "السفير الروسي في بريطانيا ألكسندر": the title may stand four words back
 ARABIC = re.compile("[\u0621-\u064a]")
 OFFICE_KINDS = frozenset({"office", "presidency"})
+COMMAS = ("،", ",")
+APPOSITION_GAP = 2  # untagged name words between a title and its person (عبدربه منصور هادي)
 # Plural, dual and adverbial endings: منفصلين → منفصل, لهجومين → هجوم, ميدانياً → ميداني.
 ORDINARY_SUFFIXES = ("ين", "ون", "ات", "ان", "ا", "ه", "ها", "ية", "تا", "وا", "ت")
 
@@ -52,6 +54,7 @@ class Mention:
     role: str | None = None
     country: str | None = None
     key: str = ""  # within-article entity key (set by linking)
+    title_start: int | None = None  # where a title written before the name starts (linking)
 
 
 def _span(article: Article, tokens: list[Token], first: int, last: int) -> tuple[int, int]:
@@ -203,23 +206,57 @@ def _tagger_mentions(article: Article, index: int, tokens: list[Token], spans: l
     return out
 
 
-def _offices_as_titles(kb: KnowledgeBase, mentions: list[Mention]) -> list[Mention]:
-    """Drop an office mention directly followed by a person: it is that person's title."""
+def _offices_as_titles(article: Article, tokens: list[Token], kb: KnowledgeBase,
+                       mentions: list[Mention]) -> list[Mention]:  # fmt: skip
+    """Drop an office mention directly followed by a person: it is that person's title
+    (``الرئيس اليمني عبدربه منصور هادي``، ``المبعوث الأممي، إسماعيل ولد الشيخ أحمد،``).
+    Name words the tagger left between them (``عبدربه``) join the person's mention."""
     kept = []
     for i, mention in enumerate(mentions):
-        actor = kb.by_id(mention.actor_id) if mention.actor_id else None
         following = mentions[i + 1] if i + 1 < len(mentions) else None
-        if (
-            actor is not None
-            and actor.kind in OFFICE_KINDS
-            and following is not None
-            and following.type == "PER"
-            and following.sentence == mention.sentence
-            and following.first == mention.last + 1
-        ):
-            continue
-        kept.append(mention)
+        gap = None
+        if following is not None and following.type == "PER" and _is_office(kb, tokens, mention):
+            gap = _apposition_gap(tokens, mention, following)
+        if gap is None:
+            kept.append(mention)
+        elif gap:
+            following.first -= gap
+            following.start = _span(article, tokens, following.first, following.last)[0]
+            following.text = article.body[following.start : following.end]
     return kept
+
+
+def _is_office(kb: KnowledgeBase, tokens: list[Token], mention: Mention) -> bool:
+    """A known office, or any mention headed by a person's title word (``وزير الخارجية
+    الروسي``, the ministry's name as its minister; ``رئيس إقليم كردستان`` tagged as a
+    person)."""
+    actor = kb.by_id(mention.actor_id) if mention.actor_id else None
+    if actor is not None and actor.kind in OFFICE_KINDS:
+        return True
+    return tokens[mention.first].stem in entity_rules().role_heads
+
+
+def _definite_nisba(token: Token) -> bool:
+    return "ال" in token.prefixes and token.stem.endswith(("ي", "يه", "ية"))
+
+
+def _apposition_gap(tokens: list[Token], office: Mention, person: Mention) -> int | None:
+    """How many untagged name words stand between an office and the person after it
+    (0: adjacent, or set off by commas or a comma and the sentence's end), or None
+    when the person does not directly follow."""
+    if office.sentence != person.sentence:
+        return None
+    between = tokens[office.last + 1 : person.first]
+    while between and _definite_nisba(between[0]):
+        between = between[1:]  # "المبعوث الأممي، إسماعيل": the tagger's office lacks its adjective
+    if len(between) == 1 and between[0].text in COMMAS:
+        closed = person.last + 1 >= len(tokens) or tokens[person.last + 1].is_punct
+        return 0 if closed else None
+    if len(between) <= APPOSITION_GAP and all(
+        _is_name_word(t) and not _ordinary(t) and "ال" not in t.prefixes for t in between
+    ):
+        return len(between)
+    return None
 
 
 @functools.cache
@@ -282,9 +319,10 @@ def _taken(mentions: list[Mention]) -> set[int]:
     return {i for m in mentions for i in range(m.first, m.last + 1)}
 
 
-def _finish(kb: KnowledgeBase, found: list[Mention]) -> list[Mention]:
+def _finish(article: Article, index: int, kb: KnowledgeBase,
+            found: list[Mention]) -> list[Mention]:  # fmt: skip
     found.sort(key=lambda m: m.first)
-    return _offices_as_titles(kb, found)
+    return _offices_as_titles(article, article.sentences[index].tokens, kb, found)
 
 
 def sentence_mentions(article: Article, index: int, gazetteer: Gazetteer,
@@ -297,7 +335,7 @@ def sentence_mentions(article: Article, index: int, gazetteer: Gazetteer,
     if tagger is not None and _may_hold_new_names(tokens, taken):
         spans = tagger.spans([t.text for t in tokens])
         found += _tagger_mentions(article, index, tokens, spans, taken)
-    return _finish(gazetteer.kb, found)
+    return _finish(article, index, gazetteer.kb, found)
 
 
 def find_mentions(article: Article, gazetteer: Gazetteer, tagger: Tagger | None) -> list[Mention]:
@@ -318,7 +356,8 @@ def find_mentions(article: Article, gazetteer: Gazetteer, tagger: Tagger | None)
         for i, tags in zip(chosen, tagger.tag_article(words), strict=True):
             tokens = article.sentences[i].tokens
             found[i] += _tagger_mentions(article, i, tokens, bio_spans(tags), taken[i])
-    return [m for mentions in found for m in _finish(gazetteer.kb, mentions)]
+    kb = gazetteer.kb
+    return [m for i, mentions in enumerate(found) for m in _finish(article, i, kb, mentions)]
 
 
 def forms(tokens: list[Token]) -> list[str]:

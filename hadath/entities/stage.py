@@ -30,6 +30,7 @@ def to_span(article: Article, mention: Mention) -> Span:
         "role": mention.role,
         "country": mention.country,
         "source": mention.source,
+        "title_start": mention.title_start,
     }
     return article.span(mention.start, mention.end, mention.type, **attrs)
 

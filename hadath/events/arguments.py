@@ -1,6 +1,8 @@
 """The candidate actors of a sentence's events: its entity mentions, and the unnamed
 participants that name no entity but act or suffer in events.
 
+* A person's slot starts at the title written before the name (``الرئيس الأمريكي
+  باراك أوباما``), as the entity stage found it.
 * A named actor widened by a group noun before it (``عناصر تنظيم داعش``، ``قوات
   النظام``، ``ممثلي السلطات الروسية``): the slot starts at the group noun, so the verb
   before it finds its subject, and the actor stays the named one.
@@ -58,11 +60,14 @@ def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span
     if kb is not None:
         found += _participants(article, tokens, kb, covered | triggers, cues)
         found += _nisba_sides(article, tokens, kb, covered, triggers)
-    found.sort(key=lambda item: item[1][0])
-    spans = [span for span, _ in found]
+    phrases = sorted(
+        ((_phrase_head(tokens, starts, span, first, covered, cues), last, span)
+         for span, (first, last) in found),
+        key=lambda item: (item[0], -item[1]),
+    )  # fmt: skip  # text order of the phrases; a titled name before a name in its title
+    spans = [span for _, _, span in phrases]
     slots = []
-    for index, (span, (first, last)) in enumerate(found):
-        first = _group_head(tokens, first, covered, cues)
+    for index, (first, last, span) in enumerate(phrases):
         prep = governing_prep(tokens, first, cues.lists["possessed_nouns"].contains)
         sector = span.attrs.get("agent")
         slots.append(Slot(index, first, last, normalize(prep) if prep else None, span.label,
@@ -75,6 +80,22 @@ def _token_range(starts: list[int], span: Span) -> tuple[int, int]:
     first = max(0, bisect.bisect_right(starts, span.start) - 1)
     last = max(first, bisect.bisect_left(starts, span.end) - 1)
     return first, last
+
+
+def _phrase_head(tokens: Sequence[Token], starts: list[int], span: Span, first: int,
+                 covered: set[int], cues: Cues) -> int:  # fmt: skip
+    """Token index where a candidate's phrase starts: its title or its group noun."""
+    title = _title_head(starts, span, first)
+    return title if title is not None else _group_head(tokens, first, covered, cues)
+
+
+def _title_head(starts: list[int], span: Span, first: int) -> int | None:
+    """Token index where a person's title written before the name starts (``التقى الرئيس
+    الأمريكي باراك أوباما``: the verb's subject is the titled name), if it has one."""
+    title = span.attrs.get("title_start")
+    if title is None or title >= span.start:
+        return None
+    return min(first, max(0, bisect.bisect_right(starts, title) - 1))
 
 
 def _group_head(tokens: Sequence[Token], first: int, covered: set[int], cues: Cues) -> int:
