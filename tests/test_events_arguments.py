@@ -189,3 +189,14 @@ def test_a_titled_person_after_the_verb_is_its_subject(pipeline) -> None:
     text = "اجتمع الرئيس اليمني عبدربه منصور هادي، مع المبعوث الأممي، إسماعيل ولد الشيخ أحمد."
     found = events(pipeline, text)
     assert ("CONSULT", "عبدربه منصور هادي", "إسماعيل ولد الشيخ أحمد") in found, found
+
+
+def test_a_definite_name_after_a_group_noun_takes_the_group_noun(pipeline) -> None:
+    """Dev outlet (al-Jazirah): "طائرات التحالف الدولي" is the coalition acting, not
+    unnamed aircraft beside it (the group noun used to be read only before a name
+    without the article)."""
+    text = ("كشف مصدر في وزارة البيشمركة الكردية أمس الخميس عن قصف طائرات التحالف الدولي "
+            "لأربعة مخازن للأسلحة والأعتدة لتنظيم داعش في شمال وشرق الموصل.")
+    found = events(pipeline, text)
+    assert any(t == "ASSAULT" and s == "التحالف الدولي" for t, s, _ in found), found
+    assert not any(s == "طائرات" for _, s, _ in found), found

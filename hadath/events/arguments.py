@@ -101,9 +101,15 @@ def _title_head(starts: list[int], span: Span, first: int) -> int | None:
 def _group_head(tokens: Sequence[Token], first: int, covered: set[int], cues: Cues) -> int:
     """Token index where the actor's phrase starts: at a group noun right before it."""
     head = first - 1
-    if head < 0 or head in covered or tokens[first].prefixes:
+    if head < 0 or head in covered or set(tokens[first].prefixes) - {"ال"}:
         return first  # "وقوات", "بالنظام": a conjunction or preposition starts a new phrase
-    return head if cues.lists["group_heads"].contains(tokens[head]) else first
+    return head if _heads_group(tokens[head], cues) else first
+
+
+def _heads_group(token: Token, cues: Cues) -> bool:
+    """An indefinite group noun in construct with the name after it (``قوات النظام``،
+    ``طائرات التحالف``)."""
+    return "ال" not in token.prefixes and cues.lists["group_heads"].contains(token)
 
 
 def _counted(tokens: Sequence[Token], first: int, cues: Cues) -> bool:
@@ -124,7 +130,8 @@ def _participants(article: Article, tokens: Sequence[Token], kb: KnowledgeBase,
     while i < len(tokens):
         token = tokens[i]
         sector = None if i in covered or token.is_punct else _sector(kb, token)
-        if sector is None or _is_adjective(tokens, i, covered):
+        if (sector is None or _is_adjective(tokens, i, covered)
+                or _groups_next(tokens, i, covered, cues)):  # fmt: skip
             i += 1
             continue
         last, country = _modifiers(tokens, i, kb, covered)
@@ -157,6 +164,14 @@ def _sector(kb: KnowledgeBase, token: Token) -> str | None:
         group = kb.agents.group(token.stem)
         sector = group.code if group is not None else None
     return sector
+
+
+def _groups_next(tokens: Sequence[Token], i: int, covered: set[int], cues: Cues) -> bool:
+    """The agent noun heads the named actor right after it (``طائرات التحالف الدولي``):
+    the named actor's slot takes it (:func:`_group_head`)."""
+    return i + 1 in covered and _heads_group(tokens[i], cues) and not (
+        set(tokens[i + 1].prefixes) - {"ال"}
+    )
 
 
 def _plausible(tokens: Sequence[Token], head: int, last: int, cues: Cues) -> bool:
