@@ -61,3 +61,16 @@ def test_an_office_before_a_person_is_the_persons_title(pipeline) -> None:
 def test_an_office_not_followed_by_a_name_stays_a_mention(pipeline) -> None:
     found = spans(pipeline, "وقال وزير الخارجية الروسي أمس إن الحوار مستمر.")
     assert found["وزير الخارجية الروسي"]["actor_id"] == "rus.mfa", found
+
+
+def test_a_title_before_the_comma_that_precedes_a_name_is_its_role(pipeline) -> None:
+    """Training sentence (SaudiNewsNet): the title, a comma, then the name; but the
+    appositive of a person named before the comma is not the next name's title."""
+    text = ("التقى وزير حقوق الإنسان بالجمهورية اليمنية، عزالدين الأصبحي امس بالرياض "
+            "المدير الإقليمي لبرنامج الأغذية العالمي.")
+    found = spans(pipeline, text)
+    assert found["عزالدين الأصبحي"]["role"] == "وزير حقوق الإنسان بالجمهورية اليمنية", found
+    assert found["عزالدين الأصبحي"]["title_start"] == text.index("وزير")
+    found = spans(pipeline, "استقبل عزالدين الأصبحي، وزير حقوق الإنسان، مهند هادي.")
+    assert found["عزالدين الأصبحي"]["role"] == "وزير حقوق الإنسان", found
+    assert found["مهند هادي"]["role"] is None, found

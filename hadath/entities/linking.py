@@ -49,10 +49,14 @@ def _role_before(
     الدفاع الروسية اللواء``), not across another name; but a phrase that is the
     appositive of a person named just before it (``بوغدانوف، المبعوث الشخصي للرئيس
     بوتين``) belongs to that person, and the name after it only takes the nearest head.
+    A title may stand before the comma that precedes the name (``وزير حقوق الإنسان
+    اليمني، عزالدين الأصبحي``), unless it is the appositive of a person before it.
     """
+    comma = first > 0 and tokens[first - 1].text in ("،", ",")
+    end = first - 1 if comma else first  # "التقى وزير حقوق الإنسان اليمني، عزالدين الأصبحي"
     heads = []
     links = entity_rules().role_links
-    for i in range(first - 1, max(-1, first - 1 - ROLE_WINDOW), -1):
+    for i in range(end - 1, max(-1, end - 1 - ROLE_WINDOW), -1):
         if tokens[i].norm in links and i < first - 1:
             continue  # "السفير الروسي في بريطانيا ألكسندر ياكوفيتكو"
         if _stop(tokens[i]) or i in taken:  # taken: tokens of other persons' names
@@ -61,14 +65,17 @@ def _role_before(
             heads.append(i)
     if not heads:
         return None
-    if tokens[first - 1].norm in entity_rules().role_links:
+    if tokens[end - 1].norm in entity_rules().role_links:
         return None  # "المتحدثة باسم دي ميستورا": the name is whom the role serves
     furthest = heads[-1]
     before = furthest - 1
     if before >= 0 and tokens[before].text in ("،", ","):
         before -= 1
     coordinated = bool(set(tokens[furthest].prefixes) & {"و", "ف"})  # "ونائب وزير ...": its own
-    return heads[0] if before in persons_end and not coordinated else furthest
+    if before in persons_end and not coordinated:
+        # the appositive of the person before: after a comma it is not this name's at all
+        return None if comma else heads[0]
+    return furthest
 
 
 def _role_after(tokens: list[Token], last: int, ends: dict[int, int]) -> tuple[int, int] | None:
