@@ -200,3 +200,13 @@ def test_a_definite_name_after_a_group_noun_takes_the_group_noun(pipeline) -> No
     found = events(pipeline, text)
     assert any(t == "ASSAULT" and s == "التحالف الدولي" for t, s, _ in found), found
     assert not any(s == "طائرات" for _, s, _ in found), found
+
+
+def test_background_history_is_no_event(pipeline) -> None:
+    """Guidelines §3: an event its own clause dates more than about a month before
+    publication (2 August 2015 here) is background; the same capture yesterday is news."""
+    old = ("وأشار الجبوري إلى أن هذه أول مرة يفرض حظر التجوال بعد سيطرة التنظيم على "
+           "مدينة الموصل في العاشر من حزيران/يونيو من عام 2014.")
+    assert not [e for e in events(pipeline, old) if e[0] == "ASSAULT"], events(pipeline, old)
+    recent = "وسيطر تنظيم داعش أمس على مدينة الموصل بعد معارك عنيفة مع الجيش العراقي."
+    assert any(t == "ASSAULT" and s == "تنظيم داعش" for t, s, _ in events(pipeline, recent))

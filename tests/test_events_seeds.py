@@ -87,6 +87,15 @@ def test_ceasefire_aid_and_criticism(exported) -> None:
     assert find(exported, "002", "ACCUSE", "الرئيس الفرنسي", "موسكو")
 
 
+def test_a_date_in_a_reported_clause_does_not_date_the_trigger(exported) -> None:
+    """Hollande criticised Russia "لافتاً إلى أنَّ موسكو تقدم منذ قرابة سنة ...": the
+    criticism is of the publication day, not a year earlier (nor dropped as background)."""
+    published = next(a["published"] for a in exported["articles"]
+                     if a["id"] == seed_article(exported, "002"))  # fmt: skip
+    criticism = find(exported, "002", "ACCUSE", "الرئيس الفرنسي", "موسكو")
+    assert criticism and all(e["date"] == published for e in criticism), criticism
+
+
 def test_still_far_from_cooperation_is_no_event(exported) -> None:
     article = seed_article(exported, "002")
     body = next(a["body"] for a in exported["articles"] if a["id"] == article)

@@ -41,6 +41,7 @@ from hadath.events.flags import hypothetical, negated, still_far
 from hadath.events.lexicon import Lexicon, TriggerMatch
 from hadath.events.ranker import Ranker, TriggerView
 from hadath.events.roles import (
+    COMPLEMENTIZERS,
     Slot,
     between_pair,
     clause_bounds,
@@ -86,6 +87,7 @@ def _when(article: Article, sentence: Sentence, found: list[DateExpr], at: int,
         e for e in found
         if clause[0] <= sentence.start + e.start < clause[1]
         and abs(sentence.start + e.start - at) <= DATE_REACH
+        and not _embedded_after(sentence, at, sentence.start + e.start)
     ]  # fmt: skip
     if not own:
         return article.published, None
@@ -93,6 +95,13 @@ def _when(article: Article, sentence: Sentence, found: list[DateExpr], at: int,
     if article.published is None:  # only a fully written date stands on its own
         return _written(nearest), nearest.text
     return resolve(nearest, article.published), nearest.text
+
+
+def _embedded_after(sentence: Sentence, at: int, where: int) -> bool:
+    """A complementizer stands between the trigger (body offset ``at``) and a later date
+    expression (``انتقد الدور الروسي لافتاً إلى أن موسكو تقدم منذ قرابة سنة``): the date
+    belongs to the reported clause, not to the trigger."""
+    return any(at < t.start < where and t.norm in COMPLEMENTIZERS for t in sentence.tokens)
 
 
 def _written(expr: DateExpr) -> date | None:
@@ -208,7 +217,7 @@ class EventExtractor:
                 share_subject(event, last, own_subject=view.rule_source is not None or before)
             if event.source is not None and match.pos == "verb":
                 last = event
-            if not self._reportable(event, match):
+            if not self._reportable(event, match) or _background(event, article):
                 continue
             key = (event.type, match.start)  # one trigger word, one event: the fullest reading
             if key not in by_trigger or _actors(event) > _actors(by_trigger[key]):
@@ -477,6 +486,17 @@ def _governed_positions(sentence: Sentence, matches: list[TriggerMatch],
 def _necessity_positions(tokens: list[Token], necessity: CueList) -> list[int]:
     """Where a word of necessity stands (``ضرورة``، ``أهمية``): what follows is a view."""
     return [i for i, token in enumerate(tokens) if necessity.contains(token)]
+
+
+BACKGROUND_DAYS = 40  # guidelines §3: "more than about a month before publication"
+
+
+def _background(event: Event, article: Article) -> bool:
+    """The event's own clause dates it well before publication (``عزل مرسي في 2013``،
+    ``سيطرة التنظيم على الموصل في حزيران 2014``): background history, not news."""
+    if event.date_text is None or event.date is None or article.published is None:
+        return False
+    return (article.published - event.date).days > BACKGROUND_DAYS
 
 
 def _actors(event: Event) -> int:
