@@ -234,7 +234,7 @@ class Scorer:
         its normalized form and its gazetteer form."""
         own, near, far, norm, gaz = word_parts(word)
         ids = self.weights.attributes
-        own_rows = [row for f in own if (row := ids.get(f))]
+        own_rows = list(filter(None, map(ids.get, own)))
         near_hits = [hits for f in near if (hits := self.lend.get(f))]
         far_hits = [hits for f in far if (hits := self.lend.get(f))]
         lent = [
@@ -246,13 +246,10 @@ class Scorer:
     def decode(self, scores: np.ndarray, lengths: list[int]) -> list[list[int]]:
         """Viterbi label ids of each sentence (``lengths``, in order) of ``scores``."""
         lanes, places = _pack(lengths)
-        steps = max(lengths)
-        where_t = np.concatenate(
-            [np.arange(s, s + n) for (_, s), n in zip(places, lengths, strict=True)]
-        )
-        where_b = np.repeat([lane for lane, _ in places], lengths)
-        grid = np.zeros((steps, lanes, scores.shape[1]))
-        grid[where_t, where_b] = scores
+        firsts = np.cumsum([0, *lengths[:-1]])  # each sentence's first row of ``scores``
+        steps = np.arange(len(scores)) + np.repeat([s for _, s in places] - firsts, lengths)
+        grid = np.zeros((max(lengths), lanes, scores.shape[1]))
+        grid[steps, np.repeat([lane for lane, _ in places], lengths)] = scores
         starts: dict[int, list[int]] = {}
         for lane, start in places:
             if start:
