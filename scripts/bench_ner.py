@@ -65,7 +65,7 @@ def clear_caches(tagger: Tagger) -> None:
     """Empty every per-word cache, so the first pass pays for feature computation."""
     for fn in (features.word_key, features.bare_key, features.lemma_key):
         fn.cache_clear()
-    tagger.extract.clear()
+    tagger.scorer.clear()
 
 
 def timed(tagger: Tagger, sents: list[list[str]]) -> float:

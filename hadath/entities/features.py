@@ -24,8 +24,9 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from hadath.entities.clusters import LEVELS, Clusters, load_clusters
 from hadath.errors import DataFileError
@@ -37,10 +38,10 @@ from hadath.text.tokenize import word_info
 Gazetteer = Callable[[str], Collection[str]]
 Feature = str | bytes  # bytes: UTF-8, as the tagger hands features to pycrfsuite
 Features = list[list[Feature]]
-Bigrams = dict[str, dict[str, Feature]]
 WordInfo = tuple[tuple[Feature, ...], tuple[tuple[Feature, ...], ...], str, str]
 OFFSETS = (-2, -1, 1, 2)
 _OFFSET_PREFIX = {offset: f"{offset:+d}:" for offset in OFFSETS}
+Kept = TypeVar("Kept")  # what a model's feature maps to: itself, its bytes, its row
 
 TITLES_PATH = Path(__file__).resolve().parent.parent / "data" / "ner_titles.txt"
 GAZ_MAX_N = 4
@@ -275,8 +276,8 @@ class Extractor:
             self.keep = {f: f.encode() if encode else f for f in sorted(keep)}
         self.edges: tuple[tuple[Feature], tuple[Feature]] = (
             (b"BOS",), (b"EOS",)) if encode else (("BOS",), ("EOS",))  # fmt: skip
-        self.bigrams = _bigram_table(self.keep or {})
-        self.lend = _lend_table(self.keep or {})
+        self.bigrams = bigram_table(self.keep or {})
+        self.lend = lend_table(self.keep or {})
         self.word: Callable[[str], WordInfo] = functools.lru_cache(maxsize=cache_size)(self._word)
 
     def clear(self) -> None:
@@ -343,10 +344,13 @@ class Extractor:
         return out
 
 
-def _bigram_table(keep: dict[str, Feature]) -> tuple[Bigrams, Bigrams]:
-    """Left word -> right word -> feature, of the model's ``bg-=`` and of its ``bg+=`` features."""
-    minus: Bigrams = {}
-    plus: Bigrams = {}
+def bigram_table(
+    keep: Mapping[str, Kept],
+) -> tuple[dict[str, dict[str, Kept]], dict[str, dict[str, Kept]]]:
+    """Left word -> right word -> ``keep``'s value, of the model's ``bg-=`` and of its
+    ``bg+=`` features."""
+    minus: dict[str, dict[str, Kept]] = {}
+    plus: dict[str, dict[str, Kept]] = {}
     for feature, kept in keep.items():
         if feature.startswith(("bg-=", "bg+=")):
             left, _, right = feature[4:].partition("|")
@@ -354,10 +358,10 @@ def _bigram_table(keep: dict[str, Feature]) -> tuple[Bigrams, Bigrams]:
     return minus, plus
 
 
-def _lend_table(keep: dict[str, Feature]) -> dict[str, tuple[Feature | None, ...]]:
-    """Feature -> the model's features for it lent to -2/-1/+1/+2 (None where it has none)."""
+def lend_table(keep: Mapping[str, Kept]) -> dict[str, tuple[Kept | None, ...]]:
+    """Feature -> ``keep``'s values for it lent to -2/-1/+1/+2 (None where the model has none)."""
     slots = {_OFFSET_PREFIX[offset]: slot for slot, offset in enumerate(OFFSETS)}
-    table: dict[str, list[Feature | None]] = {}
+    table: dict[str, list[Kept | None]] = {}
     for feature, kept in keep.items():
         slot = slots.get(feature[:3])
         if slot is not None:

@@ -3,7 +3,10 @@
 The shipped model (``hadath/models/ner-crf.crfsuite``, trained by
 ``scripts/train_ner.py`` on ANERcorp) predicts PER, ORG, LOC and MISC. hadath
 keeps ``PER``, ``ORG`` and ``LOC`` (GPE vs LOC is decided later, by the knowledge
-base) and drops ``MISC`` to ``O``.
+base) and drops ``MISC`` to ``O``. pycrfsuite opens the model; the tags come from
+hadath's own Viterbi over the model's weights (:mod:`hadath.entities.scorer`, the
+same tags, faster), pycrfsuite's own tagging stays as the reference
+(:meth:`Tagger.crfsuite_tags`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from hadath.entities.features import (
     Gazetteers,
     read_names,
 )
+from hadath.entities.scorer import Scorer, Weights
 from hadath.errors import DataFileError, HadathError
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner-crf.crfsuite"
@@ -83,9 +87,14 @@ class Tagger:
         self._crf = crf
         self.path = path
         self.gazetteer = gazetteer
-        keep = {attr for attr, _ in crf.info().state_features}
-        self.extract = Extractor(keep=keep, encode=True)
+        self.scorer = Scorer(Weights.read(path, crf.info()))
+        keep = self.scorer.weights.attributes
         self.kb = kb_names() if any(attr.startswith("kb=") for attr in keep) else None
+
+    @functools.cached_property
+    def extract(self) -> Extractor:
+        """pycrfsuite's input: features pruned to the model's attributes, as UTF-8 bytes."""
+        return Extractor(keep=self.scorer.weights.attributes, encode=True)
 
     @classmethod
     def load(cls, path: str | Path | None = None, gazetteer: Gazetteer | None = None) -> Tagger:
@@ -118,6 +127,10 @@ class Tagger:
 
     def raw_tags(self, words: list[str]) -> list[str]:
         """The model's own BIO labels for ``words``."""
+        return self.scorer.tag([words], self.gazetteer, self.kb)[0]
+
+    def crfsuite_tags(self, words: list[str]) -> list[str]:
+        """:meth:`raw_tags` as pycrfsuite tags them (the reference; slower)."""
         if not words:
             return []
         return list(self._crf.tag(self.extract(words, self.gazetteer, self.kb)))
@@ -134,4 +147,5 @@ class Tagger:
         """:meth:`tag` for each sentence of one article, then a name tagged in one
         sentence is tagged wherever else the article repeats it untagged
         (:func:`hadath.entities.consistency.propagate`)."""
-        return propagate(sentences, [self.tag(words) for words in sentences])
+        raw = self.scorer.tag(sentences, self.gazetteer, self.kb)
+        return propagate(sentences, [to_hadath(tags) for tags in raw])

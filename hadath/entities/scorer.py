@@ -1,0 +1,318 @@
+"""The CRF entity tagger's Viterbi, run by hadath over cached per-word weights.
+
+crfsuite's linear-chain CRF scores label ``y`` of a token as the sum of the weights
+``W[a, y]`` of the token's attributes ``a`` (every attribute here has value 1), adds
+``T[y', y]`` for each pair of neighbouring labels, and decodes with Viterbi. Nearly
+all of a token's attributes come from one word at one offset (the word's own
+features, and those its neighbours at -2..+2 lend it; see
+:mod:`hadath.entities.features`), so their summed weights are cached per distinct
+word: five label vectors, own and lent to the tokens 2 and 1 after and 1 and 2 before
+it. A token's scores are the five vectors of its window plus its few pairwise
+attributes (bigrams with the left and right word, gazetteer n-grams). The sentences
+of one article are decoded together: packed end to end into a few lanes as long as
+the longest one, one numpy step per position for every lane at once.
+
+:class:`Weights` reads the model file's exact weights (crfsuite's dump, behind
+``pycrfsuite.Tagger.info``, prints them to 6 decimals). Ties go to the first label in
+the model's label order, as in crfsuite's Viterbi. The sums are added in another
+order than crfsuite's, so a score can differ in its last bits; the tags are the same
+unless two label sequences score the same to ~1e-12 (none did on ANERcorp and on
+3,000 SaudiNewsNet articles). pycrfsuite still trains the model and is the reference
+(:meth:`hadath.entities.tagger.Tagger.crfsuite_tags`).
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from hadath.entities.features import (
+    CACHE_SIZE,
+    Gazetteer,
+    bigram_table,
+    gazetteer_features,
+    lend_table,
+    word_parts,
+)
+from hadath.errors import HadathError
+
+HEADER = struct.Struct("<4sI4sIIIIIIIII")  # crfsuite's crf1d_model.c header_t
+CHUNK = struct.Struct("<4sII")  # chunk id, size, number of items
+FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
+STATE, TRANSITION = 0, 1  # crfsuite's feature types
+
+# the five cached vectors of a word: own, then lent to the token 2 after (its "-2:"
+# features), 1 after ("-1:"), 1 before ("+1:") and 2 before ("+2:")
+OWN, TO_NEXT2, TO_NEXT1, TO_PREV1, TO_PREV2 = range(5)
+SLOTS = 5
+PAD, BOS, EOS = 0, 1, 2  # reserved rows: nothing, sentence start, sentence end
+FIRST_ROW = 3
+INITIAL_ROWS = 1 << 12
+
+Groups = list[list[int]]
+Bigrams = tuple[dict[str, int] | None, dict[str, int] | None]
+
+
+class Dump(Protocol):
+    """What :class:`Weights` needs of ``pycrfsuite.Tagger.info()``: names to ids."""
+
+    labels: Mapping[str, str]
+    attributes: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Weights:
+    """A crfsuite model's labels, attributes and exact weights.
+
+    ``attributes`` maps an attribute to its row of ``state`` (crfsuite's id + 1: row
+    0 is all zeros, so a row is never falsy); ``state[row, label]`` and
+    ``transitions[from, to]`` are indexed by crfsuite's label ids (``labels``).
+    """
+
+    labels: list[str]
+    attributes: dict[str, int]
+    state: np.ndarray
+    transitions: np.ndarray
+
+    @classmethod
+    def read(cls, path: Path, dump: Dump) -> Weights:
+        """The weights of the model file at ``path``; ``dump``: its parsed crfsuite dump."""
+        data = path.read_bytes()
+        magic, _, kind, _, _, _, num_attrs, off_features, *_ = HEADER.unpack_from(data)
+        chunk, _, count = CHUNK.unpack_from(data, off_features)
+        if (magic, kind, chunk) != (b"lCRF", b"FOMC", b"FEAT") or num_attrs != len(dump.attributes):
+            raise HadathError(f"not a crfsuite CRF1d model this tagger can read: {path}")
+        features = np.frombuffer(data, FEATURE, count, off_features + CHUNK.size)
+        labels = [name for name, _ in sorted(dump.labels.items(), key=lambda kv: int(kv[1]))]
+        state = np.zeros((num_attrs + 1, len(labels)))
+        transitions = np.zeros((len(labels), len(labels)))
+        kinds = features["type"]
+        if not np.isin(kinds, (STATE, TRANSITION)).all():
+            raise HadathError(f"unknown crfsuite feature type in {path}")
+        found = features[kinds == STATE]
+        state[found["src"].astype(np.intp) + 1, found["dst"]] = found["weight"]
+        found = features[kinds == TRANSITION]
+        transitions[found["src"], found["dst"]] = found["weight"]
+        attributes = {name: int(aid) + 1 for name, aid in dump.attributes.items()}
+        return cls(labels, attributes, state, transitions)
+
+
+class Scorer:
+    """Tags sentences with a model's :class:`Weights`; caches up to ``cache_size`` words."""
+
+    def __init__(self, weights: Weights, cache_size: int = CACHE_SIZE) -> None:
+        self.weights = weights
+        self.cache_size = cache_size
+        self.bigrams = bigram_table(weights.attributes)
+        self.lend = lend_table(weights.attributes)
+        self._back_t = np.ascontiguousarray(weights.transitions.T)  # [to, from]
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget every cached word."""
+        labels = len(self.weights.labels)
+        self.rows: dict[str, int] = {}
+        self.keys: list[tuple[str, str]] = [("", "")] * FIRST_ROW  # (norm, gazetteer form)
+        # the model's bigrams with the row's word on the left (bg-=, bg+=), or None
+        self.lefts: list[Bigrams | None] = [None] * FIRST_ROW
+        self.vectors = np.zeros((INITIAL_ROWS, SLOTS, labels))
+        state, ids = self.weights.state, self.weights.attributes
+        self.vectors[BOS, TO_NEXT1] = state[ids.get("BOS", PAD)]
+        self.vectors[EOS, TO_PREV1] = state[ids.get("EOS", PAD)]
+
+    def tag(self, sentences: Sequence[Sequence[str]], gazetteer: Gazetteer | None = None,
+            kb: Gazetteer | None = None) -> list[list[str]]:  # fmt: skip
+        """The model's labels for each sentence (``gazetteer``/``kb``: as for
+        :class:`hadath.entities.features.Extractor`)."""
+        kept = [i for i, words in enumerate(sentences) if words]
+        out: list[list[str]] = [[] for _ in sentences]
+        if not kept:
+            return out
+        chosen = [sentences[i] for i in kept]
+        scores = self.scores(chosen, gazetteer, kb)
+        labels = self.weights.labels
+        for i, path in zip(kept, self.decode(scores, [len(w) for w in chosen]), strict=True):
+            out[i] = [labels[y] for y in path]
+        return out
+
+    def scores(self, sentences: Sequence[Sequence[str]], gazetteer: Gazetteer | None,
+               kb: Gazetteer | None) -> np.ndarray:  # fmt: skip
+        """State scores of every token of ``sentences`` (non-empty), one row a token."""
+        rows = self._rows(sentences)
+        grid = [PAD]
+        for sentence in rows:
+            grid += (BOS, *sentence, EOS)
+        grid.append(PAD)
+        where = np.asarray(grid, dtype=np.intp)
+        vectors = self.vectors
+        out = vectors[where[2:-2], OWN]  # crfsuite's order: own, -2, -1, +1, +2
+        out += vectors[where[:-4], TO_NEXT2]
+        out += vectors[where[1:-3], TO_NEXT1]
+        out += vectors[where[3:-1], TO_PREV1]
+        out += vectors[where[4:], TO_PREV2]
+        out = out[where[2:-2] >= FIRST_ROW]  # tokens only
+        self._add_pairwise(out, sentences, rows, gazetteer, kb)
+        return out
+
+    def _add_pairwise(self, out: np.ndarray, sentences: Sequence[Sequence[str]], rows: Groups,
+                      gazetteer: Gazetteer | None, kb: Gazetteer | None) -> None:  # fmt: skip
+        """Add the bigram and gazetteer attributes' weights (after the cached ones, as
+        crfsuite adds them) to ``out``, the scores of the tokens of ``sentences``."""
+        where: list[int] = []
+        found: list[int] = []
+        start = 0
+        for words, sentence in zip(sentences, rows, strict=True):
+            for index, attribute in self._pairwise(words, sentence, gazetteer, kb):
+                where.append(start + index)
+                found.append(attribute)
+            start += len(words)
+        if found:
+            np.add.at(out, where, self.weights.state[found])
+
+    def _pairwise(self, words: Sequence[str], rows: list[int], gazetteer: Gazetteer | None,
+                  kb: Gazetteer | None) -> list[tuple[int, int]]:  # fmt: skip
+        """(token, attribute row) of one sentence's bigram, ``gz=`` and ``kb=`` attributes,
+        each token's in the order :class:`~hadath.entities.features.Extractor` lists them."""
+        found: list[tuple[int, int]] = []
+        keys = self.keys
+        lefts = self.lefts
+        for i in [i for i, row in enumerate(rows[:-1]) if lefts[row] is not None]:
+            minus, plus = lefts[rows[i]]  # type: ignore[misc]
+            right = keys[rows[i + 1]][0]
+            if minus and (row := minus.get(right)):
+                found.append((i + 1, row))
+            if plus and (row := plus.get(right)):
+                found.append((i, row))
+        ids = self.weights.attributes
+        for table, prefix in ((gazetteer, "gz="), (kb, "kb=")):
+            if table is None:
+                continue
+            extras = gazetteer_features(words, table, prefix, [keys[row] for row in rows])
+            for i, extra in enumerate(extras):
+                if extra:
+                    found += [(i, row) for feature in extra if (row := ids.get(feature))]
+        return found
+
+    def _rows(self, sentences: Sequence[Sequence[str]]) -> Groups:
+        """Each word's row of :attr:`vectors`, new words' vectors computed first."""
+        rows = self.rows
+        new = {w for words in sentences for w in words if w not in rows}
+        if new:
+            if len(rows) + len(new) > self.cache_size:
+                self.clear()
+                rows = self.rows
+                new = {w for words in sentences for w in words}
+            self._add_words(sorted(new))
+        return [[rows[w] for w in words] for words in sentences]
+
+    def _add_words(self, words: list[str]) -> None:
+        """Cache the five weight vectors (and the keys) of each of ``words``."""
+        first = FIRST_ROW + len(self.rows)
+        end = first + len(words)
+        if end > len(self.vectors):
+            grown = np.zeros((max(end, 2 * len(self.vectors)), *self.vectors.shape[1:]))
+            grown[: len(self.vectors)] = self.vectors
+            self.vectors = grown
+        groups: Groups = []
+        for row, word in enumerate(words, start=first):
+            own, lent, norm, gaz = self._attributes(word)
+            groups += (own, *lent)
+            self.rows[word] = row
+            self.keys.append((norm, gaz))
+            left = (self.bigrams[0].get(norm), self.bigrams[1].get(norm))
+            self.lefts.append(left if left != (None, None) else None)
+        self.vectors[first:end] = _sums(self.weights.state, groups).reshape(len(words), SLOTS, -1)
+
+    def _attributes(self, word: str) -> tuple[list[int], Groups, str, str]:
+        """The attribute rows of ``word`` (own, and lent to -2/-1/+1/+2 as
+        :meth:`Extractor._lent <hadath.entities.features.Extractor>` lists them),
+        its normalized form and its gazetteer form."""
+        own, near, far, norm, gaz = word_parts(word)
+        ids = self.weights.attributes
+        own_rows = list(filter(None, map(ids.get, own)))
+        near_hits = [hits for f in near if (hits := self.lend.get(f))]
+        far_hits = [hits for f in far if (hits := self.lend.get(f))]
+        lent = [
+            [row for hits in (near_hits if slot in (1, 2) else far_hits) if (row := hits[slot])]
+            for slot in range(4)
+        ]
+        return own_rows, lent, norm, gaz
+
+    def decode(self, scores: np.ndarray, lengths: list[int]) -> list[list[int]]:
+        """Viterbi label ids of each sentence (``lengths``, in order) of ``scores``."""
+        lanes, places = _pack(lengths)
+        firsts = np.cumsum([0, *lengths[:-1]])  # each sentence's first row of ``scores``
+        steps = np.arange(len(scores)) + np.repeat([s for _, s in places] - firsts, lengths)
+        grid = np.zeros((max(lengths), lanes, scores.shape[1]))
+        grid[steps, np.repeat([lane for lane, _ in places], lengths)] = scores
+        starts: dict[int, list[int]] = {}
+        for lane, start in places:
+            if start:
+                starts.setdefault(start, []).append(lane)
+        alpha, back = self._forward(grid, starts)
+        return [_backtrack(alpha, back, lane, start, n)
+                for (lane, start), n in zip(places, lengths, strict=True)]  # fmt: skip
+
+    def _forward(
+        self, grid: np.ndarray, starts: dict[int, list[int]]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Viterbi scores and back-pointers of every lane of ``grid`` (positions, lanes,
+        labels); a lane's sentence that starts at step t (``starts``) starts afresh."""
+        steps, lanes, labels = grid.shape
+        alpha = np.empty_like(grid)
+        back = np.zeros((steps, lanes, labels), dtype=np.intp)
+        alpha[0] = grid[0]
+        step = np.empty((lanes, labels, labels))
+        for t in range(1, steps):
+            np.add(alpha[t - 1][:, None, :], self._back_t, out=step)  # [lane, to, from]
+            step.argmax(2, out=back[t])  # the first best, as crfsuite takes it
+            np.add(step.max(2), grid[t], out=alpha[t])
+            if (fresh := starts.get(t)) is not None:
+                alpha[t, fresh] = grid[t, fresh]
+        return alpha, back
+
+
+def _sums(state: np.ndarray, groups: Groups) -> np.ndarray:
+    """Row sums of ``state`` over each group of rows, added in the group's order."""
+    flat = [PAD]
+    bounds = []
+    for group in groups:  # each group led by the all-zero row, so none is empty
+        bounds.append(len(flat) - 1)
+        flat += group
+        flat.append(PAD)
+    return np.add.reduceat(state[flat[:-1]], bounds, axis=0)
+
+
+def _pack(lengths: list[int]) -> tuple[int, list[tuple[int, int]]]:
+    """Sentences packed into lanes as long as the longest one (first fit, longest
+    first): the number of lanes and each sentence's (lane, start)."""
+    size = max(lengths)
+    fill: list[int] = []
+    places = [(0, 0)] * len(lengths)
+    for i in sorted(range(len(lengths)), key=lambda i: -lengths[i]):
+        lane = next((k for k, used in enumerate(fill) if used + lengths[i] <= size), len(fill))
+        if lane == len(fill):
+            fill.append(0)
+        places[i] = (lane, fill[lane])
+        fill[lane] += lengths[i]
+    return len(fill), places
+
+
+def _backtrack(
+    alpha: np.ndarray, back: np.ndarray, lane: int, start: int, length: int
+) -> list[int]:
+    """The best label ids of the sentence at ``start`` of ``lane``."""
+    end = start + length - 1
+    label = int(alpha[end, lane].argmax())
+    pointers = back[start + 1 : end + 1, lane].tolist()
+    path = [label]
+    for row in reversed(pointers):
+        label = row[label]
+        path.append(label)
+    path.reverse()
+    return path
