@@ -210,3 +210,14 @@ def test_background_history_is_no_event(pipeline) -> None:
     assert not [e for e in events(pipeline, old) if e[0] == "ASSAULT"], events(pipeline, old)
     recent = "وسيطر تنظيم داعش أمس على مدينة الموصل بعد معارك عنيفة مع الجيش العراقي."
     assert any(t == "ASSAULT" and s == "تنظيم داعش" for t, s, _ in events(pipeline, recent))
+
+
+def test_a_question_put_to_a_speaker_reports_no_event(pipeline) -> None:
+    """Guidelines §3 (dev outlet al-Sharq al-Awsat): the question's attack is not
+    reported; the same words as a statement are."""
+    question = ("وفي إجابة على سؤال عن «هل تدعمون هجوم القوات السورية الجديدة على جبهة "
+                "النصرة»، قال تونر إن الوضع معقد.")
+    assert events(pipeline, question) == [], events(pipeline, question)
+    assert events(pipeline, "ماذا لو هاجمت القوات السورية الجديدة جبهة النصرة؟") == []
+    statement = "وهاجمت القوات السورية الجديدة مواقع جبهة النصرة في ريف حلب."
+    assert any(t == "ASSAULT" for t, _, _ in events(pipeline, statement))

@@ -224,6 +224,7 @@ class EventExtractor:
                 by_trigger[key] = event
         governed = _governed_positions(sentence, [v.match for v in views],
                                        self.cues.lists["necessity"])
+        governed |= question_positions(sentence.tokens)  # guidelines §3: not reported
         seen: set[tuple] = set()
         out = []
         slots = views[0].slots
@@ -481,6 +482,30 @@ def _governed_positions(sentence: Sentence, matches: list[TriggerMatch],
         end = clause_bounds(tokens, head)[1]
         governed.update(range(head + 1, min(end, head + 1 + GOVERNED_REACH)))
     return governed
+
+
+QUESTION_MARKS = frozenset({"؟", "?"})
+QUESTION_ENDS = QUESTION_MARKS | {"»", "”"}
+QUESTION_WORD = "هل"
+QUESTION_OPENERS = frozenset({".", "؛", ";", ":", "!", "«", "“"})
+
+
+def question_positions(tokens: list[Token]) -> set[int]:
+    """Token positions inside a question (``هل تدعمون هجوم القوات السورية؟``): from
+    ``هل`` to the question mark, closing quote or sentence end, and back from a question
+    mark to the clause's start. A question put to a speaker reports no event."""
+    inside: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token.norm == QUESTION_WORD:
+            end = next((j for j in range(i, len(tokens))
+                        if tokens[j].text in QUESTION_ENDS),
+                       len(tokens))  # fmt: skip
+            inside.update(range(i, end))
+        elif token.text in QUESTION_MARKS:
+            start = next((j for j in range(i - 1, -1, -1)
+                          if tokens[j].text in QUESTION_OPENERS), -1)  # fmt: skip
+            inside.update(range(start + 1, i))
+    return inside
 
 
 def _necessity_positions(tokens: list[Token], necessity: CueList) -> list[int]:
