@@ -11,8 +11,11 @@ trigger the lexicon finds makes one *event* example (``event`` when a gold event
 trigger's type has evidence covering the trigger word, else ``none``) and, for every
 candidate actor of the sentence, one *role* example (``source``/``target`` when the
 candidate's text agrees with the gold event's actor as the scorer judges agreement,
-else ``none``). Two L-BFGS maximum-entropy models are written to
-``hadath/models/event-detect.crfsuite`` and ``event-roles.crfsuite``.
+else ``none``). The event examples also carry the role model's scores for the
+trigger's candidates, each sentence scored by a role model trained on the other
+three quarters of the sentences (:func:`_cross_fitted_beliefs`). Two L-BFGS
+maximum-entropy models are written to ``hadath/models/event-detect.crfsuite`` and
+``event-roles.crfsuite``.
 
 The dev set ``eval/events-dev.jsonl`` is never read here: score the result with
 ``hadath eval events eval/events-dev.jsonl``. Deterministic: same data, same bytes.
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -39,6 +43,7 @@ from hadath.events.gold import GoldEvent, GoldSentence, load_gold  # noqa: E402
 from hadath.events.lexicon import Lexicon  # noqa: E402
 from hadath.events.ranker import (  # noqa: E402
     DETECT_PATH,
+    ROLES,
     ROLES_PATH,
     TriggerView,
     event_features,
@@ -93,9 +98,10 @@ def examples(gold: list[GoldSentence],
              extractor: EventExtractor) -> tuple[list[Example], list[Example]]:  # fmt: skip
     """Event and role examples of the gold sentences."""
     pipeline = Pipeline(["segment", "tokenize", "published", "entities"], [])
-    detect: list[Example] = []
-    roles: list[Example] = []
-    for sentence in gold:
+    seen: list[tuple[int, TriggerView, bool]] = []
+    roles: list[tuple[int, Example]] = []
+    for number, sentence in enumerate(gold):
+        fold = number * BELIEF_FOLDS // len(gold)
         published = date.fromisoformat(sentence.published) if sentence.published else None
         doc = Document(sentence.id, "gold", sentence.text, "jsonl", published=published, title="")
         pipeline(doc)
@@ -104,20 +110,51 @@ def examples(gold: list[GoldSentence],
                 spans, views = extractor.views(article, unit, inside)
                 for view in views:
                     covering = _covering(sentence, article.body, view)
-                    detect.append((event_features(view), "event" if covering else "none"))
+                    seen.append((fold, view, bool(covering)))
                     if covering:
                         labels = role_labels(spans, view, covering)
                         for slot, label in zip(view.slots, labels, strict=True):
-                            roles.append((role_features(view, slot, extractor.cues), label))
-    return detect, roles
+                            roles.append((fold, (role_features(view, slot, extractor.cues), label)))
+    beliefs = _cross_fitted_beliefs(seen, roles, extractor.cues)
+    detect = [(event_features(view, scores), "event" if label else "none")
+              for (_, view, label), scores in zip(seen, beliefs, strict=True)]  # fmt: skip
+    return detect, [example for _, example in roles]
 
 
+BELIEF_FOLDS = 4  # the detector's role-model features come from models of 3/4 of the data
 
-def train(data: list[Example], path: Path) -> None:
+
+def _cross_fitted_beliefs(seen: list[tuple[int, TriggerView, bool]],
+                          roles: list[tuple[int, Example]],
+                          cues: Cues) -> list[list[dict[str, float]]]:  # fmt: skip
+    """The role model's scores for every trigger's candidates, each from a role model
+    trained on the other folds' sentences, so the detector learns from beliefs as
+    unsure as those it will see on new text (a role model scoring its own training
+    sentences is surer)."""
+    out: list[list[dict[str, float]]] = [[] for _ in seen]
+    with tempfile.TemporaryDirectory() as tmp:
+        for fold in range(BELIEF_FOLDS):
+            path = Path(tmp) / f"roles{fold}.crfsuite"
+            others = [ex for f, ex in roles if f != fold]
+            if not others:  # too few sentences to split: no beliefs (all buckets 0)
+                continue
+            train(others, path)
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(path))
+            for n, (f, view, _) in enumerate(seen):
+                if f != fold:
+                    continue
+                for slot in view.slots:
+                    tagger.set([role_features(view, slot, cues)])
+                    out[n].append({r: tagger.marginal(r, 0) for r in ROLES})
+    return out
+
+
+def train(data: list[Example], path: Path, params: dict = PARAMS) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     for features, label in data:
         trainer.append([features], [label])
-    trainer.set_params(PARAMS)
+    trainer.set_params(params)
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))
 
@@ -132,16 +169,23 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("the dev set is for scoring, not training")
     gold = [s for path in args.gold for s in load_gold(path)]
     extractor = EventExtractor(Lexicon.load(), Cues.load(), KnowledgeBase.load())
-    detect, roles = examples(gold, extractor)
+    detect_path = args.out / DETECT_PATH.name if args.out else DETECT_PATH
+    roles_path = args.out / ROLES_PATH.name if args.out else ROLES_PATH
+    detect, roles = fit(gold, extractor, detect_path, roles_path)
     print(f"{len(gold)} sentences from {len(args.gold)} files; "
           f"event examples {dict(Counter(lb for _, lb in detect))}, "
           f"role examples {dict(Counter(lb for _, lb in roles))}")  # fmt: skip
-    detect_path = args.out / DETECT_PATH.name if args.out else DETECT_PATH
-    roles_path = args.out / ROLES_PATH.name if args.out else ROLES_PATH
-    train(detect, detect_path)
-    train(roles, roles_path)
     print(f"wrote {detect_path} and {roles_path}")
     return 0
+
+
+def fit(gold: list[GoldSentence], extractor: EventExtractor, detect_path: Path,
+        roles_path: Path) -> tuple[list[Example], list[Example]]:  # fmt: skip
+    """Train both models on the gold sentences; their examples."""
+    detect, roles = examples(gold, extractor)
+    train(detect, detect_path)
+    train(roles, roles_path)
+    return detect, roles
 
 
 if __name__ == "__main__":

@@ -96,3 +96,25 @@ def test_confidence_is_the_models_belief_and_falls_with_a_missing_side() -> None
     assert alone.target is None and alone.confidence < meeting.confidence
     for event in ranked.article_events(both):
         assert 0 < event.confidence <= 1
+
+
+def test_detector_sees_how_sure_the_role_model_is() -> None:
+    """The event model's features include the role model's best source and target
+    probabilities (bucketed) and its belief in the rules' choices: fairly sure of both
+    sides of Bogdanov's meeting with Audibert, which are the rules' choices too; 0 when
+    the model has scored no candidate."""
+    from hadath.events.ranker import event_features, role_beliefs
+
+    ranker = default_ranker()
+    assert ranker is not None
+    extractor = EventExtractor(Lexicon.load(), Cues.load(), KnowledgeBase.load(), ranker)
+    article = _article(MEETING["text"])
+    (sentence,) = article.sentences
+    _, (view,) = extractor.views(article, sentence, article.spans["entities"])
+    scores = ranker.roles(view, extractor.cues)
+    beliefs = role_beliefs(view, scores)
+    best = {f.split("=")[0]: int(f.split("=")[1]) for f in beliefs if "|" not in f}
+    assert best["max_source"] >= 2 and best["max_target"] >= 3  # p >= 0.4, >= 0.6
+    assert (best["rule_source"], best["rule_target"]) == (best["max_source"], best["max_target"])
+    assert "max_source|pos=0|verb" in role_beliefs(view, [])
+    assert set(beliefs) <= set(event_features(view, scores))

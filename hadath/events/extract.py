@@ -253,7 +253,8 @@ class EventExtractor:
         paired = _paired(view)
         if self.ranker is None:
             return Decision(view.rule_source, view.rule_target, _rule_confidence(view))
-        p_event = self.ranker.is_event(view)
+        scores = self.ranker.roles(view, self.cues)  # the detector weighs them too
+        p_event = self.ranker.is_event(view, scores)
         both = view.rule_source is not None and view.rule_target is not None
         if (paired and view.match.type in SYMMETRIC_TYPES) or (both and self._continued(view)):
             return Decision(view.rule_source, view.rule_target, p_event)
@@ -263,7 +264,6 @@ class EventExtractor:
             return None
         if paired or _addressed(view):
             return Decision(view.rule_source, view.rule_target, p_event)
-        scores = self.ranker.roles(view, self.cues)
         target = _kept(scores, view.rule_target, "target")
         barred = {target} | (_victims(view) if view.match.type in VICTIM_TYPES else set())
         source = _kept(scores, view.rule_source, "source")

@@ -6,8 +6,8 @@ multinomial logistic regression), trained by ``scripts/train_events.py`` on the
 annotated training sentences ``eval/events-train-*.jsonl`` (never on the dev set):
 
 * the *event* model sees a trigger in its sentence (the word, its entry, the words
-  around it, negation and hypothetical cues, what the clause rules found) and says
-  ``event`` or ``none``;
+  around it, negation and hypothetical cues, what the clause rules found, how sure the
+  role model is of its best source and target) and says ``event`` or ``none``;
 * the *role* model sees a trigger and one candidate actor (a slot of
   :mod:`hadath.events.arguments`): direction and distance, the preposition before
   the candidate, what stands between them (a complementizer, a speech verb, another
@@ -65,8 +65,34 @@ def _word(tokens: Sequence[Token], i: int) -> str:
     return tokens[i].stem if 0 <= i < len(tokens) else "<s>"
 
 
-def event_features(view: TriggerView) -> list[str]:
-    """Features of a trigger for the event model."""
+def event_features(view: TriggerView, roles: Sequence[dict[str, float]]) -> list[str]:
+    """Features of a trigger for the event model; ``roles`` are the role model's scores
+    for the sentence's candidates (:meth:`Ranker.roles`)."""
+    return _base_event_features(view) + role_beliefs(view, roles)
+
+
+BELIEF_STEPS = 5  # buckets of a role probability: [0, 0.2), [0.2, 0.4) ... 1.0
+
+
+def role_beliefs(view: TriggerView, roles: Sequence[dict[str, float]]) -> list[str]:
+    """How sure the role model is that some candidate is the trigger's source and some its
+    target (its best probability for each, bucketed, also by part of speech), and of the
+    rules' own choices: a trigger whose actors the role model cannot place is seldom a
+    reported event (``قتل حزب العمال الكردستاني ضابطي شرطة``: both sides sure)."""
+    out = []
+    for role, rule in (("source", view.rule_source), ("target", view.rule_target)):
+        best = _step(max((p.get(role, 0.0) for p in roles), default=0.0))
+        out += [f"max_{role}={best}", f"max_{role}|pos={best}|{view.match.pos}"]
+        if rule is not None and rule < len(roles):
+            out.append(f"rule_{role}={_step(roles[rule].get(role, 0.0))}")
+    return out
+
+
+def _step(p: float) -> int:
+    return min(int(p * BELIEF_STEPS), BELIEF_STEPS)
+
+
+def _base_event_features(view: TriggerView) -> list[str]:
     tokens, match = view.tokens, view.match
     token = tokens[match.start]
     kind, pos = match.type, match.pos
@@ -176,9 +202,10 @@ class Ranker:
         self._roles.open(str(roles))
         self._role_labels = [r for r in ROLES if r in self._roles.labels()]
 
-    def is_event(self, view: TriggerView) -> float:
-        """Probability that the trigger reports an event."""
-        self._detect.set([event_features(view)])
+    def is_event(self, view: TriggerView, roles: Sequence[dict[str, float]]) -> float:
+        """Probability that the trigger reports an event, given the role model's scores
+        for its candidates (:meth:`roles`)."""
+        self._detect.set([event_features(view, roles)])
         return self._detect.marginal("event", 0) if "event" in self._detect.labels() else 0.0
 
     def roles(self, view: TriggerView, cues: Cues) -> list[dict[str, float]]:
