@@ -221,3 +221,19 @@ def test_a_question_put_to_a_speaker_reports_no_event(pipeline) -> None:
     assert events(pipeline, "ماذا لو هاجمت القوات السورية الجديدة جبهة النصرة؟") == []
     statement = "وهاجمت القوات السورية الجديدة مواقع جبهة النصرة في ريف حلب."
     assert any(t == "ASSAULT" for t, _, _ in events(pipeline, statement))
+
+
+def test_a_city_is_fought_over_not_fighting(pipeline) -> None:
+    """Seed 003 and a dev sentence (al-Yaum): "معركة تحرير الرقة" made Raqqa, "مدينة عدن
+    بعد تحريرها" Aden the source of an ASSAULT; a city, town or
+    region that is no state's capital never does a violent act (a capital may: أنقرة)."""
+    text = ("وكانت «قوات سوريا الديمقراطية» أعلنت قبل ثلاثة أيام أن معركة تحرير الرقة "
+            "تقترب من «أسبوعها الأخير»، في حين قالت المتحدثة باسم حملة «غضب الفرات» جيهان "
+            "شيخ أحمد، إن «ما يقارب 600 إلى 700 مرتزقة من (داعش) ما زالوا في المدينة، "
+            "بالإضافة إلى ما بين 800 و900 جريح».")
+    assert not [e for e in events(pipeline, text) if e[1] == "الرقة"], events(pipeline, text)
+    aden = ("وذكر هادي أن مدينة عدن بعد تحريرها من الميليشيات الحوثية وقوات المخلوع صالح "
+            "أصبحت تستقبل بشكل طبيعي المساعدات الإنسانية.")
+    assert not [e for e in events(pipeline, aden) if e[1] == "مدينة عدن"], events(pipeline, aden)
+    capital = "وقصفت أنقرة مواقع حزب العمال الكردستاني في شمال العراق."
+    assert ("ASSAULT", "أنقرة", "حزب العمال الكردستاني") in events(pipeline, capital)

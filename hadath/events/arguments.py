@@ -19,6 +19,7 @@ agent nouns in ``hadath/data/actors/agents.yaml``.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
@@ -71,8 +72,27 @@ def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span
         prep = governing_prep(tokens, first, cues.lists["possessed_nouns"].contains)
         sector = span.attrs.get("agent")
         slots.append(Slot(index, first, last, normalize(prep) if prep else None, span.label,
-                          sector, _counted(tokens, first, cues)))  # fmt: skip
+                          sector, _counted(tokens, first, cues), _locale(kb, span)))  # fmt: skip
     return spans, slots
+
+
+STATE_KINDS = frozenset({"country"})
+
+
+def _locale(kb: KnowledgeBase | None, span: Span) -> bool:
+    """A place where things happen rather than a state acting through its name: a city,
+    town or region that is no capital (``معركة تحرير الرقة``), or an unknown place."""
+    if span.label not in ("GPE", "LOC") or kb is None:
+        return False
+    actor = kb.by_id(span.attrs["actor_id"]) if span.attrs.get("actor_id") else None
+    if actor is None:
+        return True
+    return actor.kind not in STATE_KINDS and actor.id not in _capitals(kb)
+
+
+@functools.cache
+def _capitals(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(c.capital for c in kb.countries() if c.capital)
 
 
 def _token_range(starts: list[int], span: Span) -> tuple[int, int]:

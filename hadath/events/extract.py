@@ -448,7 +448,9 @@ def _kept(scores: list[dict[str, float]], index: int | None, role: str) -> int |
 
 
 def _victims(view: TriggerView) -> set[int | None]:
-    return {s.index for s in view.slots if s.victim}
+    """Who may not do a violent act: its counted or civilian victims, and places that
+    are no state (``معركة تحرير الرقة``: the city is fought over, not fighting)."""
+    return {s.index for s in view.slots if s.victim or s.locale}
 
 
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})

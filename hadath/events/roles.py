@@ -55,6 +55,7 @@ class Slot:
     type: str
     sector: str | None = None  # an unnamed participant's sector (CVL, MIL ...)
     counted: bool = False  # a number stands before it ("ستة أشخاص")
+    locale: bool = False  # a place that is neither a state nor a capital (الرقة، دير الزور)
 
     @property
     def victim(self) -> bool:
