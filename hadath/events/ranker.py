@@ -152,6 +152,7 @@ def role_features(view: TriggerView, slot: Slot, cues: Cues) -> list[str]:
         f"sector|side={slot.sector}|{side}", f"named={slot.sector is None}|{side}|{kind}",
         f"lemma|side|prep={tokens[match.start].lemma}|{side}|{prep}",
         f"content={side}|{_bucket(_content_words(between))}",
+        f"locale|side={slot.locale}|{side}",
     ]  # fmt: skip
 
 
