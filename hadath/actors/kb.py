@@ -51,6 +51,15 @@ def loose_key(name: str) -> str:
     return " ".join(strip_article(w) for w in key(name).split())
 
 
+def _capital_index(actors: Iterable[Actor]) -> dict[str, str]:
+    """Capital place id -> the id of the (first) country it is the capital of."""
+    index: dict[str, str] = {}
+    for actor in actors:
+        if actor.kind == "country" and actor.capital:
+            index.setdefault(actor.capital, actor.id)
+    return index
+
+
 class KnowledgeBase:
     """Validated actors with lookups by id, name, demonym and generic agent noun."""
 
@@ -60,6 +69,7 @@ class KnowledgeBase:
         self._exact: dict[str, list[str]] = {}
         self._loose: dict[str, list[str]] = {}
         self._demonyms: dict[str, str] = {}
+        self._capitals = _capital_index(self._actors.values())
         self._check_references()
         ranked = sorted(actors, key=lambda a: a.origin == "petrarch")
         for actor in ranked:
@@ -93,6 +103,7 @@ class KnowledgeBase:
         kb = cls.__new__(cls)
         kb._actors = {row[0]: Actor(*row) for row in rows}
         kb._exact, kb._loose, kb._demonyms, kb.agents = exact, loose, demonyms, agents
+        kb._capitals = _capital_index(kb._actors.values())
         return kb
 
     # -- lookups ---------------------------------------------------------------
@@ -137,7 +148,8 @@ class KnowledgeBase:
 
     def capital_of(self, place_id: str) -> Actor | None:
         """The country whose capital is ``place_id`` (for metonymy: موسكو → روسيا)."""
-        return next((a for a in self.countries() if a.capital == place_id), None)
+        country = self._capitals.get(place_id)
+        return self._actors[country] if country is not None else None
 
     def __len__(self) -> int:
         return len(self._actors)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from hadath.actors.kb import KnowledgeBase, strip_article
 from hadath.entities.gazetteer import mention_start
-from hadath.entities.mentions import Mention
+from hadath.entities.mentions import COMMAS, Mention
 from hadath.entities.rules import entity_rules
 from hadath.model import Article, Token
 from hadath.text.normalize import normalize
@@ -52,7 +52,7 @@ def _role_before(
     A title may stand before the comma that precedes the name (``وزير حقوق الإنسان
     اليمني، عزالدين الأصبحي``), unless it is the appositive of a person before it.
     """
-    comma = first > 0 and tokens[first - 1].text in ("،", ",")
+    comma = first > 0 and tokens[first - 1].text in COMMAS
     end = first - 1 if comma else first  # "التقى وزير حقوق الإنسان اليمني، عزالدين الأصبحي"
     heads = []
     links = entity_rules().role_links
@@ -69,7 +69,7 @@ def _role_before(
         return None  # "المتحدثة باسم دي ميستورا": the name is whom the role serves
     furthest = heads[-1]
     before = furthest - 1
-    if before >= 0 and tokens[before].text in ("،", ","):
+    if before >= 0 and tokens[before].text in COMMAS:
         before -= 1
     coordinated = bool(set(tokens[furthest].prefixes) & {"و", "ف"})  # "ونائب وزير ...": its own
     if before in persons_end and not coordinated:
@@ -81,7 +81,7 @@ def _role_before(
 def _role_after(tokens: list[Token], last: int, ends: dict[int, int]) -> tuple[int, int] | None:
     """``(first, last)`` token indices of an appositive role after a name, if any."""
     i = last + 1
-    if i < len(tokens) and tokens[i].text in ("،", ","):
+    if i < len(tokens) and tokens[i].text in COMMAS:
         i += 1
     if i >= len(tokens) or not _head(tokens[i]) or set(tokens[i].prefixes) & {"و", "ف"}:
         return None  # "ونائب وزير ...": a second person, coordinated

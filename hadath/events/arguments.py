@@ -19,7 +19,6 @@ agent nouns in ``hadath/data/actors/agents.yaml``.
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
@@ -87,17 +86,17 @@ def _locale(kb: KnowledgeBase | None, span: Span) -> bool:
     actor = kb.by_id(span.attrs["actor_id"]) if span.attrs.get("actor_id") else None
     if actor is None:
         return True
-    return actor.kind not in STATE_KINDS and actor.id not in _capitals(kb)
+    return actor.kind not in STATE_KINDS and kb.capital_of(actor.id) is None
 
 
-@functools.cache
-def _capitals(kb: KnowledgeBase) -> frozenset[str]:
-    return frozenset(c.capital for c in kb.countries() if c.capital)
+def _token_at(starts: list[int], offset: int) -> int:
+    """The token a body offset falls in, given the tokens' start offsets."""
+    return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
 def _token_range(starts: list[int], span: Span) -> tuple[int, int]:
     """First and last token of a span, given the tokens' start offsets."""
-    first = max(0, bisect.bisect_right(starts, span.start) - 1)
+    first = _token_at(starts, span.start)
     last = max(first, bisect.bisect_left(starts, span.end) - 1)
     return first, last
 
@@ -115,7 +114,7 @@ def _title_head(starts: list[int], span: Span, first: int) -> int | None:
     title = span.attrs.get("title_start")
     if title is None or title >= span.start:
         return None
-    return min(first, max(0, bisect.bisect_right(starts, title) - 1))
+    return min(first, _token_at(starts, title))
 
 
 def _group_head(tokens: Sequence[Token], first: int, covered: set[int], cues: Cues) -> int:
