@@ -237,3 +237,45 @@ def test_a_city_is_fought_over_not_fighting(pipeline) -> None:
     assert not [e for e in events(pipeline, aden) if e[1] == "مدينة عدن"], events(pipeline, aden)
     capital = "وقصفت أنقرة مواقع حزب العمال الكردستاني في شمال العراق."
     assert ("ASSAULT", "أنقرة", "حزب العمال الكردستاني") in events(pipeline, capital)
+
+
+def _rule_sources(text: str) -> dict[str, str | None]:
+    """The rules' source (no ranker) of each trigger of a one-sentence text."""
+    from hadath.actors.kb import KnowledgeBase
+    from hadath.events.cues import Cues
+    from hadath.events.extract import EventExtractor
+    from hadath.events.lexicon import Lexicon
+
+    doc = Document("r", "test", text, "jsonl", published=date(2015, 8, 2), title="")
+    Pipeline(["segment", "tokenize", "published", "entities"], [])(doc)
+    article = doc.articles[0]
+    extractor = EventExtractor(Lexicon.load(), Cues.load(), KnowledgeBase.load())
+    (sentence,) = article.sentences
+    spans, views = extractor.views(article, sentence, article.spans["entities"])
+    out = {}
+    for view in views:
+        word = view.tokens[view.match.start].text
+        out[word] = spans[view.rule_source].text if view.rule_source is not None else None
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("وأصيب طفلان بقذيفة هاون أطلقتها ميليشيات الحوثي على حي سكني في تعز.",
+         "بقذيفة", "ميليشيات الحوثي"),
+        ("وأسفرت الغارات الجوية المكثفة التي نفذتها طائرات التحالف عن مقتل عشرين مسلحا.",
+         "الغارات", "طائرات التحالف"),
+        ("وتتواصل العملية العسكرية التي يقودها التحالف العربي ضد الحوثيين.",
+         "العملية", "التحالف العربي"),
+    ],
+)  # fmt: skip
+def test_the_subject_of_a_relative_light_verb_does_the_nominal_act(text, trigger, source) -> None:
+    """``قذيفة هاون أطلقتها X``: past modifiers and a relative pronoun, the light verb's
+    subject is the source of the noun (before, only a verb right after the noun counted)."""
+    assert _rule_sources(text)[trigger] == source
+
+
+def test_a_light_verb_past_a_preposition_belongs_to_another_clause() -> None:
+    text = "وقتل ثلاثة مدنيين في غارات على صنعاء شنتها طائرات التحالف."
+    assert _rule_sources(text).get("غارات") is None

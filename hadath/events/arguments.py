@@ -75,7 +75,7 @@ def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span
     return spans, slots
 
 
-STATE_KINDS = frozenset({"country"})
+STATE_KINDS = frozenset({"country", "autonomous region"})  # places that act through their names
 
 
 def _locale(kb: KnowledgeBase | None, span: Span) -> bool:

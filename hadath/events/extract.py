@@ -42,6 +42,8 @@ from hadath.events.lexicon import Lexicon, TriggerMatch
 from hadath.events.ranker import Ranker, TriggerView
 from hadath.events.roles import (
     COMPLEMENTIZERS,
+    PREP_WORDS,
+    PREPOSITIONS,
     Slot,
     between_pair,
     clause_bounds,
@@ -354,9 +356,10 @@ class EventExtractor:
         """``شنت الطائرات التركية غارات``، ``غارات شنتها الطائرات``: the subject of the
         verb that carries a nominal trigger."""
         light = self.cues.lists["light_verbs"]
-        after = match.start + 1
-        if after < bounds[1] and light.contains(tokens[after]):
-            return subject_of_verb(slots, tokens, after, after + 1, bounds)
+        after = _relative_light_verb(slots, tokens, match.start + 1, bounds, light)
+        if after is not None:
+            found = subject_of_verb(slots, tokens, after, after + 1, bounds)
+            return found if found is not None and found.first > after else None
         for i in range(match.start - 1, max(bounds[0], match.start - LIGHT_VERB_REACH) - 1, -1):
             if light.contains(tokens[i]):
                 found = subject_of_verb(slots, tokens, i, i + 1, bounds)
@@ -457,6 +460,25 @@ VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})  # "بين X وY" events
 VICTIM_REACH = 3  # tokens from a violent trigger to its counted victims ("مقتل نحو 260 متمردا")
 LIGHT_VERB_REACH = 6  # tokens before a nominal trigger searched for its light verb
+MODIFIER_REACH = 3  # words between a nominal trigger and the light verb of its relative clause
+
+
+def _relative_light_verb(slots: list[Slot], tokens: list[Token], start: int,
+                         bounds: tuple[int, int], light: CueList) -> int | None:  # fmt: skip
+    """The light verb of a relative clause on a nominal trigger, past at most
+    ``MODIFIER_REACH`` modifiers and a relative pronoun (``غارات شنتها الطائرات``،
+    ``قذيفة هاون أطلقتها ميليشيات الحوثي``، ``الغارات الجوية التي تشنها مقاتلات``); not
+    past an actor, a preposition or punctuation, whose clause the verb would be."""
+    taken = {i for s in slots for i in range(s.first, s.last + 1)}
+    for i in range(start, min(bounds[1], start + MODIFIER_REACH + 1)):
+        token = tokens[i]
+        if light.contains(token):
+            return i
+        if token.is_punct or i in taken or token.norm in PREP_WORDS:
+            return None
+        if not PREPOSITIONS.isdisjoint(token.prefixes):
+            return None
+    return None
 
 
 def _victim_after(slots: list[Slot], end: int, bounds: tuple[int, int]) -> Slot | None:
