@@ -279,3 +279,14 @@ def test_the_subject_of_a_relative_light_verb_does_the_nominal_act(text, trigger
 def test_a_light_verb_past_a_preposition_belongs_to_another_clause() -> None:
     text = "وقتل ثلاثة مدنيين في غارات على صنعاء شنتها طائرات التحالف."
     assert _rule_sources(text).get("غارات") is None
+
+
+def test_neither_a_cited_outlet_nor_the_sources_partner_is_a_target(pipeline) -> None:
+    """``بحسب سكاي نيوز`` names where the news comes from, and ``وميليشيات صالح`` attacks
+    with the Houthis: neither is attacked (both had been picked as targets)."""
+    text = ("وفي مأرب، هاجم الحوثيون وميليشيات صالح بحسب سكاي نيوز مواقع للمقاومة الشعبية "
+            "في منطقة الجفينة.")  # fmt: skip
+    found = [e for e in events(pipeline, text) if e[0] == "ASSAULT"]
+    assert found, found
+    assert all(tg is None or "مقاومة" in tg for _, _, tg in found), found
+    assert {s for _, s, _ in found} >= {"الحوثيون"}, found

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,20 @@ def _conjoined(event: Event, role: str, sentence: Sentence, mentions: list[Span]
     return out
 
 
+def partners(tokens: Sequence[Token], slots: Sequence[Slot], index: int) -> set[int]:
+    """Slots joined by و right after slot ``index``, with nothing else between (``هاجم
+    الحوثيون وميليشيات صالح``): they act with it, so none of them is its target."""
+    out: set[int] = set()
+    previous = slots[index]
+    for slot in slots[index + 1 :]:
+        between = _between(tokens, previous.last, slot.first)
+        if len(between) > 1 or slot.prep is not None or not _joined(tokens[slot.first], between):
+            break
+        out.add(slot.index)
+        previous = slot
+    return out
+
+
 def _joined(first: Token, between: list[Token]) -> bool:
     """The mention whose first word is ``first`` is joined by و to the previous actor,
     ``between`` being the words between them (:func:`_between`): on its first word, as a
@@ -79,7 +94,7 @@ def _joined(first: Token, between: list[Token]) -> bool:
     )  # fmt: skip
 
 
-def _between(tokens: list[Token], last: int, first: int) -> list[Token]:
+def _between(tokens: Sequence[Token], last: int, first: int) -> list[Token]:
     """The tokens between two mentions, quotation marks left out."""
     return [t for t in tokens[last + 1 : first] if t.text not in QUOTES]
 

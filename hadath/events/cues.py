@@ -33,6 +33,7 @@ LISTS = (
     "still_far",
     "target_preps",
     "reporting_frames",
+    "attributions",
     "light_verbs",
     "agent_markers",
     "group_heads",

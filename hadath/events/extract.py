@@ -33,6 +33,7 @@ from hadath.events.coordination import (
     coordinated_targets,
     identity,
     is_coordinated,
+    partners,
     share_subject,
     without_subsumed,
 )
@@ -266,15 +267,31 @@ class EventExtractor:
             return None
         if paired or _addressed(view):
             return Decision(view.rule_source, view.rule_target, p_event)
+        cited = self._cited(view)
         target = _kept(scores, view.rule_target, "target")
-        barred = {target} | (_victims(view) if view.match.type in VICTIM_TYPES else set())
+        target = None if target in cited else target
+        barred = {target} | cited | (_victims(view) if view.match.type in VICTIM_TYPES else set())
         source = _kept(scores, view.rule_source, "source")
         if source is None or source in barred:
             source = _best(scores, "source", barred)
-        if target is None or target == source:
-            target = _best(scores, "target", {source})
+        partnered = set() if source is None else partners(view.tokens, view.slots, source)
+        if target is None or target == source or target in partnered:
+            target = _best(scores, "target", {source} | cited | partnered)
         sure = _side_belief(scores, source, "source") * _side_belief(scores, target, "target")
         return Decision(source, target, p_event * sure)
+
+    def _cited(self, view: TriggerView) -> set[int | None]:
+        """Candidates a report is attributed to (``بحسب سكاي نيوز``، ``وفقا للمرصد``،
+        ``نقلا عن وكالة``): the source of the news, not a side of the event."""
+        frames = self.cues.lists["attributions"]
+        out: set[int | None] = set()
+        for slot in view.slots:
+            before = slot.first - 1
+            if before >= 0 and view.tokens[before].norm == "عن":
+                before -= 1  # "نقلا عن"
+            if before >= 0 and frames.contains(view.tokens[before]):
+                out.add(slot.index)
+        return out
 
     def _continued(self, view: TriggerView) -> bool:
         """A noun right after a verb of going on (``ستواصل دعم``): the action goes on, an
