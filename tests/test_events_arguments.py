@@ -239,8 +239,8 @@ def test_a_city_is_fought_over_not_fighting(pipeline) -> None:
     assert ("ASSAULT", "أنقرة", "حزب العمال الكردستاني") in events(pipeline, capital)
 
 
-def _rule_sources(text: str) -> dict[str, str | None]:
-    """The rules' source (no ranker) of each trigger of a one-sentence text."""
+def _rule_sides(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """The rules' source and target (no ranker) of each trigger of a one-sentence text."""
     from hadath.actors.kb import KnowledgeBase
     from hadath.events.cues import Cues
     from hadath.events.extract import EventExtractor
@@ -254,8 +254,9 @@ def _rule_sources(text: str) -> dict[str, str | None]:
     spans, views = extractor.views(article, sentence, article.spans["entities"])
     out = {}
     for view in views:
-        word = view.tokens[view.match.start].text
-        out[word] = spans[view.rule_source].text if view.rule_source is not None else None
+        sides = (view.rule_source, view.rule_target)
+        texts = tuple(spans[i].text if i is not None else None for i in sides)
+        out[view.tokens[view.match.start].text] = texts
     return out
 
 
@@ -273,12 +274,12 @@ def _rule_sources(text: str) -> dict[str, str | None]:
 def test_the_subject_of_a_relative_light_verb_does_the_nominal_act(text, trigger, source) -> None:
     """``قذيفة هاون أطلقتها X``: past modifiers and a relative pronoun, the light verb's
     subject is the source of the noun (before, only a verb right after the noun counted)."""
-    assert _rule_sources(text)[trigger] == source
+    assert _rule_sides(text)[trigger][0] == source
 
 
 def test_a_light_verb_past_a_preposition_belongs_to_another_clause() -> None:
     text = "وقتل ثلاثة مدنيين في غارات على صنعاء شنتها طائرات التحالف."
-    assert _rule_sources(text).get("غارات") is None
+    assert _rule_sides(text).get("غارات", (None, None))[0] is None
 
 
 def test_neither_a_cited_outlet_nor_the_sources_partner_is_a_target(pipeline) -> None:
@@ -290,3 +291,11 @@ def test_neither_a_cited_outlet_nor_the_sources_partner_is_a_target(pipeline) ->
     assert found, found
     assert all(tg is None or "مقاومة" in tg for _, _, tg in found), found
     assert {s for _, s, _ in found} >= {"الحوثيون"}, found
+
+
+def test_the_owner_after_لـ_of_an_attacked_post_is_the_target() -> None:
+    """Guidelines §6: an attack on positions targets their owner, also when ``لـ`` names
+    it past a modifier (``على مركز حدودي للجيش التركي``)."""
+    text = "وكان متطرفون فتحوا أمس النار من سوريا على مركز حدودي للجيش التركي في كيليس."
+    source, target = _rule_sides(text)["فتحوا"]
+    assert source == "متطرفون" and target is not None and target.endswith("جيش التركي")

@@ -42,6 +42,7 @@ VERB_PARTICLES = frozenset({"قد", "لقد", "فقد", "وقد"})
 SUBJECT_REACH = 6  # tokens after a verb searched for its subject
 TARGET_REACH = 12  # tokens after the trigger (or its subject) searched for the target
 BACK_REACH = 10  # tokens before a verb searched for a fronted subject
+OWNER_REACH = 2  # modifiers between a possessed noun and its لـ owner
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +70,26 @@ def governing_prep(tokens: Sequence[Token], first: int,
     when ``possessed`` says the word before is a possessed noun, the one before that
     (``على معسكرات الأكراد``، ``ضد مواقع تنظيم داعش``: the owner is the target)."""
     found = _prep_at(tokens, first)
-    if found is None and possessed is not None and first > 1 and possessed(tokens[first - 1]):
-        found = _prep_at(tokens, first - 1)
-    return found
+    if possessed is None:
+        return found
+    if found is None and first > 1 and possessed(tokens[first - 1]):
+        return _prep_at(tokens, first - 1)
+    owned = _owned(tokens, first, possessed) if found == "ل" else None
+    return found if owned is None else _prep_at(tokens, owned)
+
+
+def _owned(tokens: Sequence[Token], first: int,
+           possessed: Callable[[Token], bool]) -> int | None:  # fmt: skip
+    """The possessed noun a ``لـ`` owner at ``first`` follows, past at most
+    ``OWNER_REACH`` modifiers (``دوريتين لمليشيا الحوثي``، ``مركز حدودي للجيش التركي``،
+    ``أهداف تابعة للتنظيم``): the owner takes that noun's place, and its preposition."""
+    for i in range(first - 1, max(0, first - 1 - OWNER_REACH) - 1, -1):
+        token = tokens[i]
+        if possessed(token):
+            return i
+        if token.is_punct or token.norm in PREP_WORDS or PREPOSITIONS.intersection(token.prefixes):
+            return None
+    return None
 
 
 def _prep_at(tokens: Sequence[Token], first: int) -> str | None:
