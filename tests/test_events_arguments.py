@@ -299,3 +299,18 @@ def test_the_owner_after_لـ_of_an_attacked_post_is_the_target() -> None:
     text = "وكان متطرفون فتحوا أمس النار من سوريا على مركز حدودي للجيش التركي في كيليس."
     source, target = _rule_sides(text)["فتحوا"]
     assert source == "متطرفون" and target is not None and target.endswith("جيش التركي")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sides"),
+    [
+        ("وحذر الجيش في بيان رسمي كل المتظاهرين من مغبة محاولة الاقتراب من السراي.",
+         "وحذر", ("الجيش", "المتظاهرين")),
+        ("وطالبت الحكومة مؤسسات المجتمع الدولي بتحمل مسؤولياتها.",
+         "وطالبت", ("الحكومة", "المجتمع الدولي")),
+    ],
+)  # fmt: skip
+def test_an_unnamed_subject_right_after_its_verb_is_a_participant(text, trigger, sides) -> None:
+    """The trigger verb is no mention, so the agent noun after it is not its adjective
+    (``الجيش`` had been dropped as a modifier of ``وحذر`` and the event had no source)."""
+    assert _rule_sides(text)[trigger] == sides

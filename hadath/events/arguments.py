@@ -58,7 +58,7 @@ def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span
     covered = {i for first, last in ranges for i in range(first, last + 1)}
     found = list(zip(mentions, ranges, strict=True))
     if kb is not None:
-        found += _participants(article, tokens, kb, covered | triggers, cues)
+        found += _participants(article, tokens, kb, covered, triggers, cues)
         found += _nisba_sides(article, tokens, kb, covered, triggers)
     phrases = sorted(
         ((_phrase_head(tokens, starts, span, first, covered, cues), last, span)
@@ -143,17 +143,22 @@ def _counted(tokens: Sequence[Token], first: int, cues: Cues) -> bool:
 
 
 def _participants(article: Article, tokens: Sequence[Token], kb: KnowledgeBase,
-                  covered: set[int], cues: Cues) -> list[tuple[Span, tuple[int, int]]]:  # fmt: skip
+                  covered: set[int], triggers: AbstractSet[int],
+                  cues: Cues) -> list[tuple[Span, tuple[int, int]]]:  # fmt: skip
+    """Unnamed participants (``الجيش``، ``مقاتلات تركية``) outside the mentions
+    (``covered``) and the trigger words, which are never participants but modify none:
+    ``وحذر الجيش`` has the army as its subject, not an adjective of the verb."""
+    taken = covered | triggers
     out = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        sector = None if i in covered or token.is_punct else _sector(kb, token)
+        sector = None if i in taken or token.is_punct else _sector(kb, token)
         if (sector is None or _is_adjective(tokens, i, covered)
                 or _groups_next(tokens, i, covered, cues)):  # fmt: skip
             i += 1
             continue
-        last, country = _modifiers(tokens, i, kb, covered)
+        last, country = _modifiers(tokens, i, kb, taken)
         if not _plausible(tokens, i, last, cues):
             i += 1
             continue
