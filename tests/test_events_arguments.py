@@ -314,3 +314,18 @@ def test_an_unnamed_subject_right_after_its_verb_is_a_participant(text, trigger,
     """The trigger verb is no mention, so the agent noun after it is not its adjective
     (``الجيش`` had been dropped as a modifier of ``وحذر`` and the event had no source)."""
     assert _rule_sides(text)[trigger] == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sides"),
+    [
+        ("وجاء ذلك بعد مقتل عسكريين أتراك في إدلب مطلع فبراير.", "مقتل", (None, "عسكريين أتراك")),
+        ("وأفاد المرصد بمقتل ثلاثة مواطنين بنيران قوات النظام في درعا.",
+         "بمقتل", ("قوات النظام", "مواطنين")),
+    ],
+)  # fmt: skip
+def test_the_genitive_of_a_killing_or_an_arrest_is_its_victim(text, trigger, sides) -> None:
+    """Entries with ``genitive: target`` (مقتل، اعتقال، اغتيال ...): the actor after the
+    noun suffers the act; the doer is a marked agent (بنيران) or the clause's subject.
+    ``عسكريين أتراك`` had been the killers of "مقتل عسكريين أتراك"."""
+    assert _rule_sides(text)[trigger] == sides

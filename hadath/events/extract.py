@@ -347,13 +347,18 @@ class EventExtractor:
         addressed = _addressed_genitive(slots, tokens, match, bounds) if nominal else None
         if addressed is not None:
             return addressed
+        patient = None
         if nominal:
             source = genitive_of_noun(slots, tokens, match.start, end, bounds)
+            if match.genitive == "target":  # "مقتل عسكريين أتراك": the genitive suffers
+                patient, source = source, self._marked_agent(slots, tokens, match, bounds)
             source = source or self._light_verb_subject(slots, tokens, match, bounds)
             source = source or subject_of_verb(slots, tokens, match.start, match.start, bounds)
         else:  # the verb is the trigger's first word; "requires" words may follow it
             source = subject_of_verb(slots, tokens, match.start, match.start + 1, bounds)
         source = source or matrix_subject(slots, tokens, match.start)
+        if patient is not None:
+            return (source if source is not patient else None), patient
         preps = [normalize(p) for p in match.target_preps]
         bare_object = nominal and source is not None and source.first < match.start
         target = target_of(slots, end, bounds, preps, source, nominal and not bare_object, tokens)

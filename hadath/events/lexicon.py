@@ -73,6 +73,10 @@ class TriggerMatch:
         return self.trigger.confidence
 
     @property
+    def genitive(self) -> str:
+        return self.trigger.genitive
+
+    @property
     def span(self) -> tuple[int, int]:
         return self.start, self.end
 

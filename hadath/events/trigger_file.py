@@ -24,10 +24,12 @@ POS = frozenset({"verb", "noun"})
 KEYS = frozenset(
     {"id", "type", "mode", "cameo", "pos", "lemmas", "forms", "nouns", "conjugate", "exclude"}
     | {"requires", "window", "unless", "not_after", "prefix", "target_preps", "confidence"}
+    | {"genitive"}
     | {"note"}
     | {"source", "disabled"}
 )
 SETTINGS = frozenset({"window", "inflection", "stops"})
+GENITIVE_ROLES = frozenset({"source", "target"})
 INFLECTION = frozenset(
     {"perfect_suffixes", "imperfect_prefixes", "imperfect_suffixes", "object_suffixes"}
     | {"weak_endings"}
@@ -61,6 +63,7 @@ class Trigger:
     prefix: frozenset[str] = frozenset()
     target_preps: tuple[str, ...] = ()
     confidence: float = 1.0
+    genitive: str = "source"  # the role of the actor right after a verbal noun
     note: str = ""
     source: str = ""
 
@@ -197,6 +200,12 @@ def _check_type(path: str, entry: dict, where: str) -> tuple[str, str | None, st
     return kind, mode, cameo
 
 
+def _genitive(path: str, value: Any, where: str) -> str:
+    if value not in GENITIVE_ROLES:
+        raise DataFileError(path, f"{where}: 'genitive' must be one of {sorted(GENITIVE_ROLES)}")
+    return value
+
+
 def _confidence(path: str, value: Any, where: str) -> float:
     if value is None:
         return 1.0
@@ -250,6 +259,7 @@ def parse_trigger(path: str, entry: Any, number: int, settings: Settings) -> Tri
         prefix=frozenset(pt.proclitics(path, entry.get("prefix", []), where, "prefix")),
         target_preps=pt.words(path, entry.get("target_preps", []), where, "target_preps"),
         confidence=_confidence(path, entry.get("confidence"), where),
+        genitive=_genitive(path, entry.get("genitive", "source"), where),
         note=str(entry.get("note") or ""),
         source=path,
     )
