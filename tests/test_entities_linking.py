@@ -74,3 +74,24 @@ def test_a_title_before_the_comma_that_precedes_a_name_is_its_role(pipeline) -> 
     found = spans(pipeline, "استقبل عزالدين الأصبحي، وزير حقوق الإنسان، مهند هادي.")
     assert found["عزالدين الأصبحي"]["role"] == "وزير حقوق الإنسان", found
     assert found["مهند هادي"]["role"] is None, found
+
+
+def test_a_rank_ends_no_role_but_may_be_the_whole_role(pipeline) -> None:
+    """Seed 003: the rank between office and name is the person's, not part of the office
+    (the role had read "... الروسية اللواء"); a rank alone stays the role."""
+    text = "وقال المتحدث باسم وزارة الدفاع الروسية اللواء إيغور كوناشينكوف إن الغارات مستمرة."
+    found = spans(pipeline, text)
+    assert found["إيغور كوناشينكوف"]["role"] == "المتحدث باسم وزارة الدفاع الروسية", found
+    assert found["إيغور كوناشينكوف"]["title_start"] == text.index("المتحدث")
+    found = spans(pipeline, "وقال العقيد أحمد المسماري إن القوات تقدمت.")
+    assert found["أحمد المسماري"]["role"] == "العقيد", found
+
+
+def test_a_title_the_knowledge_base_knows_still_introduces_a_name(pipeline) -> None:
+    """``رئيس إقليم كردستان`` is a knowledge-base phrase: the sentence had skipped the
+    tagger (its other words are ordinary), so Barzani, spelt as the KB does not, was
+    lost and the office stood for him."""
+    found = spans(pipeline, "وقال رئيس إقليم كردستان مسعود برزاني إن القوات تقدمت.")
+    assert found["مسعود برزاني"]["label"] == "PER", found
+    assert found["مسعود برزاني"]["role"] == "رئيس إقليم كردستان", found
+    assert "رئيس إقليم كردستان" not in found, found

@@ -110,6 +110,15 @@ def _country_in(tokens: list[Token], first: int, last: int, kb: KnowledgeBase,
     return None
 
 
+def _without_honorifics(tokens: list[Token], first: int, last: int) -> int:
+    """The role's last token once trailing ranks and honorifics are left out (``...
+    الروسية اللواء``), unless nothing else is left (``اللواء``)."""
+    honorifics = entity_rules().honorifics
+    while last > first and (tokens[last].stem in honorifics or tokens[last].is_punct):
+        last -= 1
+    return last
+
+
 def _role_text(body: str, first: Token, last: Token) -> str:
     """The role phrase as text, its first word without proclitics (``للرئيس`` → ``الرئيس``)."""
     start = mention_start(first, body)
@@ -137,6 +146,7 @@ def attach_roles(article: Article, mentions: list[Mention], kb: KnowledgeBase) -
         if span is None:
             continue
         first, last = span
+        last = _without_honorifics(tokens, first, last)
         mention.role = mention.role or _role_text(article.body, tokens[first], tokens[last])
         inside = [m for m in same if first <= m.first and m.last <= last]
         if mention.actor_id is None:  # a known actor keeps the knowledge base's country

@@ -168,9 +168,13 @@ def _outside(spans: list[tuple[int, int, str]], taken: set[int]) -> list[tuple[i
 def _may_hold_new_names(tokens: list[Token], taken: set[int]) -> bool:
     """Whether the tagger could add a mention the filters would keep: some word outside
     the knowledge-base matches is not an ordinary word, or a title or place noun stands
-    in the sentence. Sentences of ordinary words only skip the tagger (same result)."""
+    in the sentence (a title also when a match covers it and the next word is free:
+    ``العقيد`` is a generic agent). Other sentences skip the tagger (same result)."""
+    heads = entity_rules().role_heads
     for i, token in enumerate(tokens):
         if i in taken:
+            if token.stem in heads and i + 1 < len(tokens) and i + 1 not in taken:
+                return True  # "وقال العقيد أحمد المسماري": a known title before untagged words
             continue
         offset = token.stem_start - token.start if token.stem_start >= 0 else None
         if _new_name_word(token.text, token.stem, offset, token.is_punct):

@@ -12,7 +12,7 @@ from hadath.text.normalize import normalize
 _FILE = "entity_rules.yaml"
 _KEYS = (
     "role_heads", "role_stops", "role_links", "loc_heads", "not_names", "reference_heads",
-    "place_nouns", "side_nouns", "group_reference_heads",
+    "place_nouns", "side_nouns", "group_reference_heads", "honorifics",
 )  # fmt: skip
 
 
@@ -27,6 +27,7 @@ class EntityRules:
     place_nouns: frozenset[str]
     side_nouns: frozenset[str]
     group_reference_heads: frozenset[str]
+    honorifics: frozenset[str]
 
 
 @functools.cache

@@ -56,6 +56,7 @@ def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span
     starts = [t.start for t in tokens]
     ranges = [_token_range(starts, m) for m in mentions]
     covered = {i for first, last in ranges for i in range(first, last + 1)}
+    covered |= _title_tokens(starts, mentions, ranges)  # "العقيد" of "العقيد أحمد المسماري"
     found = list(zip(mentions, ranges, strict=True))
     if kb is not None:
         found += _participants(article, tokens, kb, covered, triggers, cues)
@@ -87,6 +88,18 @@ def _locale(kb: KnowledgeBase | None, span: Span) -> bool:
     if actor is None:
         return True
     return actor.kind not in STATE_KINDS and kb.capital_of(actor.id) is None
+
+
+def _title_tokens(starts: list[int], mentions: list[Span],
+                  ranges: list[tuple[int, int]]) -> set[int]:  # fmt: skip
+    """Tokens of the titles written before persons' names: part of the person's phrase,
+    never a participant of their own."""
+    out: set[int] = set()
+    for span, (first, _) in zip(mentions, ranges, strict=True):
+        title = _title_head(starts, span, first)
+        if title is not None:
+            out.update(range(title, first))
+    return out
 
 
 def _token_at(starts: list[int], offset: int) -> int:
