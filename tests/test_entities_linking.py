@@ -95,3 +95,24 @@ def test_a_title_the_knowledge_base_knows_still_introduces_a_name(pipeline) -> N
     assert found["مسعود برزاني"]["label"] == "PER", found
     assert found["مسعود برزاني"]["role"] == "رئيس إقليم كردستان", found
     assert "رئيس إقليم كردستان" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("دعا الدكتور هادي بن علي اليامي رئيس لجنة حقوق الإنسان العربية جميع الهيئات.",
+         "هادي بن علي اليامي"),  # the tagger stops at "هادي بن"
+        ("وقال العميد سمير الحاج إن القوات تقدمت نحو المدينة.", "سمير الحاج"),  # at "سمير"
+    ],
+)  # fmt: skip
+def test_a_rank_or_honorific_is_followed_by_the_whole_name(pipeline, text, name) -> None:
+    found = spans(pipeline, text)
+    assert found[name]["label"] == "PER", found
+
+
+@pytest.mark.parametrize(
+    "text", ["كما سيطر الجيش على اللواء 15 ميكا أمس.", "وتقدم اللواء الثالث مشاة نحو المدينة."]
+)
+def test_a_brigade_is_no_general(pipeline, text) -> None:
+    """``اللواء`` is also "the brigade": a number or a definite word after it is no name."""
+    assert not [s for s in spans(pipeline, text).values() if s["label"] == "PER"]

@@ -34,6 +34,8 @@ ARABIC = re.compile("[\u0621-\u064a]")
 OFFICE_KINDS = frozenset({"office", "presidency"})
 COMMAS = ("،", ",")
 APPOSITION_GAP = 2  # untagged name words between a title and its person (عبدربه منصور هادي)
+HONORIFIC_NAME = 4  # words of a name after a rank or honorific ("هادي بن علي اليامي")
+NAME_JOINERS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "ال", "عبد"})  # normalized
 # Plural, dual and adverbial endings: منفصلين → منفصل, لهجومين → هجوم, ميدانياً → ميداني.
 ORDINARY_SUFFIXES = ("ين", "ون", "ات", "ان", "ا", "ه", "ها", "ية", "تا", "وا", "ت")
 
@@ -325,8 +327,55 @@ def _taken(mentions: list[Mention]) -> set[int]:
 
 def _finish(article: Article, index: int, kb: KnowledgeBase,
             found: list[Mention]) -> list[Mention]:  # fmt: skip
+    tokens = article.sentences[index].tokens
+    found = _honorific_names(article, index, tokens, found)
     found.sort(key=lambda m: m.first)
-    return _offices_as_titles(article, article.sentences[index].tokens, kb, found)
+    return _offices_as_titles(article, tokens, kb, found)
+
+
+def _honorific_names(article: Article, index: int, tokens: list[Token],
+                     found: list[Mention]) -> list[Mention]:  # fmt: skip
+    """A rank or honorific is followed by a person's name (``الدكتور هادي بن علي
+    اليامي``، ``العميد سمير الحاج``): the name words after it, up to ``HONORIFIC_NAME``,
+    make a person, or complete the one the tagger began (``هادي بن``, ``سمير``); a new
+    one needs two words, or one that is no ordinary word."""
+    honorifics = entity_rules().honorifics
+    out = list(found)
+    for i, token in enumerate(tokens[:-1]):
+        if token.stem not in honorifics:
+            continue
+        begun = next((m for m in out if m.first == i + 1), None)
+        if (begun is not None and begun.type != "PER") or (
+            begun is None and "ال" in tokens[i + 1].prefixes
+        ):
+            continue  # a first name takes no article: "اللواء الثالث مشاة" is a brigade
+        taken = _taken([m for m in out if m is not begun])
+        last = _name_end(tokens, i if begun is None else begun.last, i, taken)
+        if begun is not None and last > begun.last:
+            begun.last = last
+            begun.end = _span(article, tokens, begun.first, last)[1]
+            begun.text = article.body[begun.start : begun.end]
+        elif begun is None and (last - i >= 2 or (last == i + 1 and not _ordinary(tokens[last]))):
+            start, end = _span(article, tokens, i + 1, last)
+            out.append(Mention(start, end, article.body[start:end], "PER", index, i + 1, last,
+                               None, "title"))  # fmt: skip
+    return out
+
+
+def _name_end(tokens: list[Token], last: int, title: int, taken: set[int]) -> int:
+    """Last token of a name after the title at ``title``, extended from ``last`` over
+    name words (no role head, no و, nothing another mention holds)."""
+    heads = entity_rules().role_heads
+    last = max(last, title)
+    while last + 1 < len(tokens) and last - title < HONORIFIC_NAME and last + 1 not in taken:
+        word = tokens[last + 1]
+        if not ARABIC.search(word.stem or word.norm):
+            break  # "اللواء 15 ميكا": a brigade, not a general
+        joined = tokens[last].norm in NAME_JOINERS and not word.is_punct  # "بن علي"
+        if not joined and (not _is_name_word(word) or word.stem in heads or "و" in word.prefixes):
+            break
+        last += 1
+    return last if last > title else title
 
 
 def sentence_mentions(article: Article, index: int, gazetteer: Gazetteer,
