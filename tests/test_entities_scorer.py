@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hadath.entities.features import DictGazetteer
+from hadath.entities.features import DictGazetteer, word_key
 from hadath.entities.scorer import Scorer, Weights, _pack
 from hadath.entities.tagger import MODEL_PATH, Tagger
 from hadath.text.sentences import split_sentences
@@ -127,3 +127,11 @@ def test_a_full_cache_starts_afresh_and_tags_the_same(tagger: Tagger) -> None:
     assert small.rows == {}
     assert small.tag([], None, None) == []
     assert small.tag([[], ["قال"]], None, None)[0] == []
+
+
+@needs_model
+def test_tag_with_stems_gives_each_words_consistency_key(tagger: Tagger) -> None:
+    sentences = [*seed_sentences()[:20], []]
+    tags, stems = tagger.scorer.tag_with_stems(sentences, tagger.gazetteer, tagger.kb)
+    assert tags == tagger.scorer.tag(sentences, tagger.gazetteer, tagger.kb)
+    assert stems == [[word_key(word)[1] for word in words] for words in sentences]

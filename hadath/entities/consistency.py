@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import compress
 
 from hadath.entities.features import word_key
 
@@ -23,7 +24,10 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     if tags.count("O") == len(tags):  # most sentences: no name
         return spans
-    for index, tag in enumerate(tags):
+    # Speed: only the few tags that are not O are gone through in Python (compress
+    # picks their indices in C)
+    for index in compress(range(len(tags)), map("O".__ne__, tags)):
+        tag = tags[index]
         if tag.startswith("B-"):
             spans.append((index, index + 1, tag[2:]))
         elif tag.startswith("I-") and spans and spans[-1][1] == index:
@@ -55,28 +59,34 @@ def keys_of(article: Sequence[Sequence[str]]) -> list[list[str]]:
     return [[word_key(word)[1] for word in words] for words in article]
 
 
-def propagate(article: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> list[list[str]]:
-    """``tags`` with every untagged repetition of a tagged name tagged too (longest first)."""
+def propagate(article: Sequence[Sequence[str]], tags: Sequence[Sequence[str]],
+              keys: Sequence[Sequence[str]] | None = None) -> list[list[str]]:  # fmt: skip
+    """``tags`` with every untagged repetition of a tagged name tagged too (longest first);
+    ``keys``: :func:`keys_of` the article, when the caller has them."""
     out = [list(sentence_tags) for sentence_tags in tags]
     if all(sentence_tags.count("O") == len(sentence_tags) for sentence_tags in tags):
         return out
-    keys = keys_of(article)
+    if keys is None:
+        keys = keys_of(article)
     names = names_of(keys, tags)
     firsts: dict[str, list[int]] = {}  # first key -> name lengths, longest first
     for name in sorted(names, key=len, reverse=True):
         firsts.setdefault(name[0], []).append(len(name))
     for sentence_keys, sentence_tags in zip(keys, out, strict=True):
-        index = 0
-        while index < len(sentence_keys):
-            step = 1
-            for n in firsts.get(sentence_keys[index], ()):
+        free_from = 0  # a name tagged here covers the words before this index
+        # Speed: only words that start a name are gone through in Python (compress
+        # picks their indices in C)
+        starts = map(firsts.__contains__, sentence_keys)
+        for index in compress(range(len(sentence_keys)), starts):
+            if index < free_from:
+                continue
+            for n in firsts[sentence_keys[index]]:
                 name = tuple(sentence_keys[index : index + n])
                 if len(name) == n and name in names and _free(sentence_tags, index, index + n):
                     kind = names[name]
                     sentence_tags[index : index + n] = ["B-" + kind] + ["I-" + kind] * (n - 1)
-                    step = n
+                    free_from = index + n
                     break
-            index += step
     return out
 
 

@@ -25,6 +25,7 @@ import functools
 import itertools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import TypeVar
 
@@ -137,13 +138,13 @@ def is_unknown(word: str) -> bool:
     return not (stem and dictionary_lemma(stem) is not None)
 
 
-Parts = tuple[list[str], tuple[str, ...], tuple[str, ...], str, str]
+Parts = tuple[list[str], tuple[str, ...], tuple[str, ...], str, str, str]
 
 
 def word_parts(word: str) -> Parts:
     """(own features, features lent to the tokens at -1/+1 and at -2/+2 before their
     offset prefix, normalized form, gazetteer form: normalized, proclitics off,
-    article kept). See :func:`word_features`."""
+    article kept, stem: :func:`word_key`'s). See :func:`word_features`."""
     norm, stem, _, prefixes, _ = _info(word)
     stem = stem or norm
     title = load_titles().get(stem, "")
@@ -165,7 +166,7 @@ def word_parts(word: str) -> Parts:
     coarse = clusters[1:] if len(clusters) > 1 else clusters  # the finest level stays own
     near = (own_word, own_stem, own_shape, "s3=" + stem[-3:], *coarse, *titled)
     gaz = "ال" + stem if "ال" in prefixes else stem
-    return own, near, (own_word, *titled), norm, gaz
+    return own, near, (own_word, *titled), norm, gaz, stem
 
 
 def word_features(word: str) -> WordInfo:
@@ -174,7 +175,7 @@ def word_features(word: str) -> WordInfo:
 
     Everything here depends on ``word`` alone, so :class:`Extractor` caches it.
     """
-    own, near, far, norm, gaz = word_parts(word)
+    own, near, far, norm, gaz, _ = word_parts(word)
     lent = tuple(
         tuple(_OFFSET_PREFIX[offset] + f for f in (near if offset in (-1, 1) else far))
         for offset in OFFSETS
@@ -188,7 +189,13 @@ def cluster_features(stem: str, kind: str) -> list[str]:
     ids = (CLUSTERS if CLUSTERS is not None else load_clusters()).get(stem)
     if ids is None:
         return ["kx"] if kind == "A" else []
-    return [f"k{size}={value}" for size, value in zip(LEVELS, ids, strict=True)]
+    return list(_cluster_names(ids))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _cluster_names(ids: tuple[str, ...]) -> tuple[str, ...]:
+    """The features of one set of cluster ids (a few thousand sets: built once each)."""
+    return tuple(f"k{size}={value}" for size, value in zip(LEVELS, ids, strict=True))
 
 
 def own_features(word: str) -> tuple[str, ...]:
@@ -217,19 +224,29 @@ def gazetteer_features(
     """
     if keys is None:
         keys = [(word_key(word)[0], bare_key(word)) for word in tokens]
+    out: list[list[str]] = [[] for _ in keys]
+    for index, marks in gazetteer_marks(keys, gazetteer, prefix).items():
+        out[index] = marks
+    return out
+
+
+def gazetteer_marks(
+    keys: Sequence[tuple[str, str]], gazetteer: Gazetteer, prefix: str = "gz="
+) -> dict[int, list[str]]:
+    """:func:`gazetteer_features` of the tokens with any, by token index (in no order);
+    ``keys``: each token's (normalized form, :func:`bare_key`)."""
     norms = [norm for norm, _ in keys]
     starts = getattr(gazetteer, "starts", None)
     prefixes = getattr(gazetteer, "prefixes", None)  # every name's leading words
-    out: list[list[str]] = [[] for _ in norms]
-    for start, (norm, bare) in enumerate(keys):
+    out: dict[int, list[str]] = {}
+    for start in _starts(keys, norms, starts):
+        norm, bare = keys[start]
         if starts is None:
             firsts: Sequence[str] = (norm,) if norm == bare else sorted((norm, bare))
         elif norm in starts:
             firsts = (norm,) if norm == bare or bare not in starts else sorted((norm, bare))
-        elif bare in starts:
-            firsts = (bare,)
         else:
-            continue
+            firsts = (bare,)
         for first in firsts:
             key = first
             for n in range(1, min(GAZ_MAX_N, len(norms) - start) + 1):
@@ -238,8 +255,20 @@ def gazetteer_features(
                     if prefixes is not None and key not in prefixes:
                         break
                 for raw in sorted(gazetteer(key)):
-                    mark(out, start, n, GAZ_TYPES.get(raw), prefix)
+                    _mark(out, start, n, GAZ_TYPES.get(raw), prefix)
     return out
+
+
+def _starts(keys: Sequence[tuple[str, str]], norms: list[str],
+            starts: Collection[str] | None) -> Iterable[int]:  # fmt: skip
+    """Indices of the tokens a name may start at (every one without ``starts``), in order."""
+    if starts is None:
+        return range(len(keys))
+    # Speed: the tokens are tested in C (map, compress); most start no name
+    found = set(itertools.compress(itertools.count(), map(starts.__contains__, norms)))
+    bares = map(itemgetter(1), keys)
+    found.update(itertools.compress(itertools.count(), map(starts.__contains__, bares)))
+    return sorted(found)
 
 
 def mark(out: list[list[str]], start: int, length: int, kind: str | None,
@@ -254,6 +283,20 @@ def mark(out: list[list[str]], start: int, length: int, kind: str | None,
     for index in range(start + 1, start + length):
         if inner not in out[index]:
             out[index].append(inner)
+
+
+def _mark(out: dict[int, list[str]], start: int, length: int, kind: str | None,
+          prefix: str) -> None:  # fmt: skip
+    """:func:`mark` into a dict of the marked tokens."""
+    if kind is None:
+        return
+    first = prefix + "B-" + kind
+    if first not in (marks := out.setdefault(start, [])):
+        marks.append(first)
+    inner = prefix + "I-" + kind
+    for index in range(start + 1, start + length):
+        if inner not in (marks := out.setdefault(index, [])):
+            marks.append(inner)
 
 
 class Extractor:
@@ -286,7 +329,7 @@ class Extractor:
     def _word(self, word: str) -> WordInfo:
         if self.keep is None:
             return word_features(word)
-        own, near, far, norm, gaz = word_parts(word)
+        own, near, far, norm, gaz, _ = word_parts(word)
         return self._pruned(own), self._lent(near, far), norm, gaz
 
     def _lent(self, near: Iterable[str], far: Iterable[str]) -> tuple[tuple[Feature, ...], ...]:

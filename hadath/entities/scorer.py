@@ -26,6 +26,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from pathlib import Path
 from typing import Protocol
 
@@ -35,7 +36,7 @@ from hadath.entities.features import (
     CACHE_SIZE,
     Gazetteer,
     bigram_table,
-    gazetteer_features,
+    gazetteer_marks,
     lend_table,
     word_parts,
 )
@@ -53,6 +54,7 @@ SLOTS = 5
 PAD, BOS, EOS = 0, 1, 2  # reserved rows: nothing, sentence start, sentence end
 FIRST_ROW = 3
 INITIAL_ROWS = 1 << 12
+NO_ROWS = [()] * 4  # no feature lends a word's neighbours anything
 
 Groups = list[list[int]]
 Bigrams = tuple[dict[str, int] | None, dict[str, int] | None]
@@ -117,6 +119,7 @@ class Scorer:
         """Forget every cached word."""
         labels = len(self.weights.labels)
         self.rows: dict[str, int] = {}
+        self.stems: list[str] = [""] * FIRST_ROW  # stem (features.word_key's) by row
         self.keys: list[tuple[str, str]] = [("", "")] * FIRST_ROW  # (norm, gazetteer form)
         # the model's bigrams with the row's word on the left (bg-=, bg+=), or None
         self.lefts: list[Bigrams | None] = [None] * FIRST_ROW
@@ -129,21 +132,37 @@ class Scorer:
             kb: Gazetteer | None = None) -> list[list[str]]:  # fmt: skip
         """The model's labels for each sentence (``gazetteer``/``kb``: as for
         :class:`hadath.entities.features.Extractor`)."""
+        return self.tag_with_stems(sentences, gazetteer, kb)[0]
+
+    def tag_with_stems(
+        self, sentences: Sequence[Sequence[str]], gazetteer: Gazetteer | None, kb: Gazetteer | None
+    ) -> tuple[list[list[str]], list[list[str]]]:
+        """:meth:`tag`, and each word's stem (:func:`~hadath.entities.features.word_key`'s,
+        read from the cache by row: cheaper than by word)."""
         kept = [i for i, words in enumerate(sentences) if words]
         out: list[list[str]] = [[] for _ in sentences]
+        stems: list[list[str]] = [[] for _ in sentences]
         if not kept:
-            return out
+            return out, stems
         chosen = [sentences[i] for i in kept]
-        scores = self.scores(chosen, gazetteer, kb)
+        rows = self._rows(chosen)
+        scores = self._scores(chosen, rows, gazetteer, kb)
         labels = self.weights.labels
-        for i, path in zip(kept, self.decode(scores, [len(w) for w in chosen]), strict=True):
-            out[i] = [labels[y] for y in path]
-        return out
+        stem = self.stems.__getitem__
+        paths = self.decode(scores, [len(w) for w in chosen])
+        for i, path, sentence in zip(kept, paths, rows, strict=True):
+            out[i] = list(map(labels.__getitem__, path))
+            stems[i] = list(map(stem, sentence))
+        return out, stems
 
     def scores(self, sentences: Sequence[Sequence[str]], gazetteer: Gazetteer | None,
                kb: Gazetteer | None) -> np.ndarray:  # fmt: skip
         """State scores of every token of ``sentences`` (non-empty), one row a token."""
-        rows = self._rows(sentences)
+        return self._scores(sentences, self._rows(sentences), gazetteer, kb)
+
+    def _scores(self, sentences: Sequence[Sequence[str]], rows: Groups,
+                gazetteer: Gazetteer | None, kb: Gazetteer | None) -> np.ndarray:  # fmt: skip
+        """:meth:`scores`, given each word's row."""
         grid = [PAD]
         for sentence in rows:
             grid += (BOS, *sentence, EOS)
@@ -181,34 +200,43 @@ class Scorer:
         found: list[tuple[int, int]] = []
         keys = self.keys
         lefts = self.lefts
-        for i in [i for i, row in enumerate(rows[:-1]) if lefts[row] is not None]:
+        # Speed: compress() picks in C the few words that start one of the model's bigrams
+        for i in compress(range(len(rows) - 1), map(lefts.__getitem__, rows)):
             minus, plus = lefts[rows[i]]  # type: ignore[misc]
             right = keys[rows[i + 1]][0]
             if minus and (row := minus.get(right)):
                 found.append((i + 1, row))
             if plus and (row := plus.get(right)):
                 found.append((i, row))
+        if gazetteer is None and kb is None:
+            return found
         ids = self.weights.attributes
+        sentence_keys = list(map(keys.__getitem__, rows))
         for table, prefix in ((gazetteer, "gz="), (kb, "kb=")):
             if table is None:
                 continue
-            extras = gazetteer_features(words, table, prefix, [keys[row] for row in rows])
-            for i, extra in enumerate(extras):
-                if extra:
-                    found += [(i, row) for feature in extra if (row := ids.get(feature))]
+            marks = gazetteer_marks(sentence_keys, table, prefix)
+            for i in sorted(marks):  # each token's after its bigrams, as crfsuite adds them
+                found += [(i, row) for feature in marks[i] if (row := ids.get(feature))]
         return found
 
     def _rows(self, sentences: Sequence[Sequence[str]]) -> Groups:
         """Each word's row of :attr:`vectors`, new words' vectors computed first."""
-        rows = self.rows
-        new = {w for words in sentences for w in words if w not in rows}
-        if new:
+        # Speed: map() looks each sentence's words up in C; only the sentences with a
+        # new word (a None) are gone through word by word, then looked up again
+        found = [list(map(self.rows.get, words)) for words in sentences]
+        missing = [i for i, rows in enumerate(found) if None in rows]
+        if missing:
+            rows = self.rows
+            new = {w for i in missing for w in sentences[i] if w not in rows}
             if len(rows) + len(new) > self.cache_size:
                 self.clear()
-                rows = self.rows
                 new = {w for words in sentences for w in words}
+                missing = list(range(len(sentences)))
             self._add_words(sorted(new))
-        return [[rows[w] for w in words] for words in sentences]
+            for i in missing:
+                found[i] = list(map(self.rows.get, sentences[i]))
+        return found  # type: ignore[return-value]
 
     def _add_words(self, words: list[str]) -> None:
         """Cache the five weight vectors (and the keys) of each of ``words``."""
@@ -218,30 +246,35 @@ class Scorer:
             grown = np.zeros((max(end, 2 * len(self.vectors)), *self.vectors.shape[1:]))
             grown[: len(self.vectors)] = self.vectors
             self.vectors = grown
-        groups: Groups = []
+        flat: list[int] = []
+        minus, plus = self.bigrams
+        rows, stems, keys, lefts = self.rows, self.stems, self.keys, self.lefts
         for row, word in enumerate(words, start=first):
-            own, lent, norm, gaz = self._attributes(word)
-            groups += (own, *lent)
-            self.rows[word] = row
-            self.keys.append((norm, gaz))
-            left = (self.bigrams[0].get(norm), self.bigrams[1].get(norm))
-            self.lefts.append(left if left != (None, None) else None)
-        self.vectors[first:end] = _sums(self.weights.state, groups).reshape(len(words), SLOTS, -1)
+            attributes, norm, gaz, stem = self._attributes(word)
+            flat += attributes
+            rows[word] = row
+            stems.append(stem)
+            keys.append((norm, gaz))
+            left = (minus.get(norm), plus.get(norm))
+            lefts.append(left if left != (None, None) else None)
+        self.vectors[first:end] = _sums(self.weights.state, flat).reshape(len(words), SLOTS, -1)
 
-    def _attributes(self, word: str) -> tuple[list[int], Groups, str, str]:
-        """The attribute rows of ``word`` (own, and lent to -2/-1/+1/+2 as
-        :meth:`Extractor._lent <hadath.entities.features.Extractor>` lists them),
-        its normalized form and its gazetteer form."""
-        own, near, far, norm, gaz = word_parts(word)
-        ids = self.weights.attributes
-        own_rows = list(filter(None, map(ids.get, own)))
-        near_hits = [hits for f in near if (hits := self.lend.get(f))]
-        far_hits = [hits for f in far if (hits := self.lend.get(f))]
-        lent = [
-            [row for hits in (near_hits if slot in (1, 2) else far_hits) if (row := hits[slot])]
-            for slot in range(4)
-        ]
-        return own_rows, lent, norm, gaz
+    def _attributes(self, word: str) -> tuple[list[int], str, str, str]:
+        """The attribute rows of ``word``: PAD, its own, then PAD and those it lends to
+        -2, PAD and to -1, +1, +2 (as :meth:`Extractor._lent
+        <hadath.entities.features.Extractor>` lists them); its normalized form, its
+        gazetteer form and its stem."""
+        own, near, far, norm, gaz, stem = word_parts(word)
+        ids, lend = self.weights.attributes, self.lend
+        # Speed: all in C. A feature's lend entry holds its rows lent to -2/-1/+1/+2,
+        # zip(*entries) makes one column a slot, filter drops the missing ones (None).
+        near_rows = list(zip(*filter(None, map(lend.get, near)), strict=True)) or NO_ROWS
+        far_rows = list(zip(*filter(None, map(lend.get, far)), strict=True)) or NO_ROWS
+        # fmt: off
+        return [PAD, *filter(None, map(ids.get, own)),
+                PAD, *filter(None, far_rows[0]), PAD, *filter(None, near_rows[1]),
+                PAD, *filter(None, near_rows[2]), PAD, *filter(None, far_rows[3])], norm, gaz, stem
+        # fmt: on
 
     def decode(self, scores: np.ndarray, lengths: list[int]) -> list[list[int]]:
         """Viterbi label ids of each sentence (``lengths``, in order) of ``scores``."""
@@ -267,25 +300,31 @@ class Scorer:
         alpha = np.empty_like(grid)
         back = np.zeros((steps, lanes, labels), dtype=np.intp)
         alpha[0] = grid[0]
+        # Speed: a step is ~5 numpy calls on tiny arrays, so their count rules. The best
+        # score is read at the argmax (one take) instead of a second reduction (max),
+        # and each position's views are made once, in lists, outside the loop.
         step = np.empty((lanes, labels, labels))
+        take = step.reshape(-1).take  # step's [lane, to, from] cell at a flat index
+        first = (np.arange(lanes * labels) * labels).reshape(lanes, labels)  # [lane, to, 0]
+        at = np.empty((lanes, labels), dtype=np.intp)
+        before = list(alpha[:, :, None, :])  # alpha[t] as [lane, 1, from]
+        alphas, grids, backs = list(alpha), list(grid), list(back)
         for t in range(1, steps):
-            np.add(alpha[t - 1][:, None, :], self._back_t, out=step)  # [lane, to, from]
-            step.argmax(2, out=back[t])  # the first best, as crfsuite takes it
-            np.add(step.max(2), grid[t], out=alpha[t])
+            np.add(before[t - 1], self._back_t, out=step)  # [lane, to, from]
+            step.argmax(2, out=backs[t])  # the first best, as crfsuite takes it
+            np.add(backs[t], first, out=at)
+            take(at, out=alphas[t])
+            alphas[t] += grids[t]
             if (fresh := starts.get(t)) is not None:
                 alpha[t, fresh] = grid[t, fresh]
         return alpha, back
 
 
-def _sums(state: np.ndarray, groups: Groups) -> np.ndarray:
-    """Row sums of ``state`` over each group of rows, added in the group's order."""
-    flat = [PAD]
-    bounds = []
-    for group in groups:  # each group led by the all-zero row, so none is empty
-        bounds.append(len(flat) - 1)
-        flat += group
-        flat.append(PAD)
-    return np.add.reduceat(state[flat[:-1]], bounds, axis=0)
+def _sums(state: np.ndarray, flat: list[int]) -> np.ndarray:
+    """Row sums of ``state`` over each group of rows of ``flat``, added in the group's
+    order; every group starts with PAD (the all-zero row), no other row is PAD."""
+    where = np.asarray(flat, dtype=np.intp)
+    return np.add.reduceat(state[where], np.flatnonzero(where == PAD), axis=0)
 
 
 def _pack(lengths: list[int]) -> tuple[int, list[tuple[int, int]]]:

@@ -12,6 +12,7 @@ same tags, faster), pycrfsuite's own tagging stays as the reference
 from __future__ import annotations
 
 import functools
+from itertools import compress
 from pathlib import Path
 
 import pycrfsuite
@@ -45,18 +46,17 @@ def to_hadath(tags: list[str]) -> list[str]:
     """
     if tags.count("O") == len(tags):  # most sentences: nothing to map
         return list(tags)
-    out: list[str] = []
-    previous = ""
-    for tag in tags:
-        prefix, _, raw = tag.partition("-")
+    out = ["O"] * len(tags)
+    previous, kind = -1, ""  # the last tag that is not O: index, hadath type
+    # Speed: only the tags that are not O are gone through in Python (compress picks
+    # their indices in C); an O leaves "" as the type before the next tag
+    for index in compress(range(len(tags)), map("O".__ne__, tags)):
+        prefix, _, raw = tags[index].partition("-")
+        before = kind if previous == index - 1 else ""
         kind = LABEL_MAP.get(raw, "") if prefix in ("B", "I") else ""
-        if not kind:
-            out.append("O")
-        elif prefix == "I" and previous == kind:
-            out.append("I-" + kind)
-        else:
-            out.append("B-" + kind)
-        previous = kind
+        if kind:
+            out[index] = ("I-" if prefix == "I" and before == kind else "B-") + kind
+        previous = index
     return out
 
 
@@ -147,5 +147,5 @@ class Tagger:
         """:meth:`tag` for each sentence of one article, then a name tagged in one
         sentence is tagged wherever else the article repeats it untagged
         (:func:`hadath.entities.consistency.propagate`)."""
-        raw = self.scorer.tag(sentences, self.gazetteer, self.kb)
-        return propagate(sentences, [to_hadath(tags) for tags in raw])
+        raw, stems = self.scorer.tag_with_stems(sentences, self.gazetteer, self.kb)
+        return propagate(sentences, [to_hadath(tags) for tags in raw], stems)
