@@ -43,18 +43,12 @@ from hadath.events.lexicon import Lexicon, TriggerMatch
 from hadath.events.ranker import Ranker, TriggerView
 from hadath.events.roles import (
     COMPLEMENTIZERS,
-    PREP_WORDS,
-    PREPOSITIONS,
     Slot,
     between_pair,
     clause_bounds,
-    genitive_of_noun,
-    matrix_subject,
-    subject_of_verb,
-    target_of,
 )
+from hadath.events.sides import VICTIM_TYPES, ClauseSides, addressed_genitive
 from hadath.model import Article, Sentence, Span, Token
-from hadath.text.normalize import normalize
 
 PLACE_PREPS = frozenset({"في", "ب"})
 DATE_REACH = 80  # characters from the trigger to its date: further, it dates another act
@@ -167,6 +161,7 @@ class EventExtractor:
         self.cues = cues
         self.kb = kb  # generic agent nouns for unnamed participants; None: mentions only
         self.ranker = ranker  # trained event/role classifiers; None: the rules decide
+        self.sides = ClauseSides(cues)
 
     def article_events(self, article: Article) -> list[Event]:
         events: list[Event] = []
@@ -190,7 +185,7 @@ class EventExtractor:
         for match in matches:
             bounds = clause_bounds(tokens, match.start)
             stop = next((i for i in views_of if i > match.start), None)
-            source, target = self._sides(slots, tokens, match, bounds, stop)
+            source, target = self.sides.read(slots, tokens, match, bounds, stop)
             if source is not None and target is not None and _same(spans, source, target):
                 target = None
             views.append(TriggerView(
@@ -330,75 +325,6 @@ class EventExtractor:
             trigger=" ".join(t.text for t in tokens[match.start : match.end]),
         )  # fmt: skip
 
-    def _sides(self, slots: list[Slot], tokens: list[Token], match: TriggerMatch,
-               bounds: tuple[int, int], stop: int | None = None,
-               ) -> tuple[Slot | None, Slot | None]:  # fmt: skip
-        """Source and target slots of a trigger (see :mod:`hadath.events.roles`).
-
-        Actors are looked for around the trigger word itself, not past the words its
-        entry requires (``طالب ... بـ``: the target is between them). ``stop`` is the
-        next word of necessity, which owns the بين pair after it.
-        """
-        nominal = match.pos == "noun"
-        end = match.start + 1
-        pair = between_pair(slots, tokens, end, bounds, stop) if nominal else None
-        if pair is not None:
-            return pair
-        addressed = _addressed_genitive(slots, tokens, match, bounds) if nominal else None
-        if addressed is not None:
-            return addressed
-        patient = None
-        if nominal:
-            source = genitive_of_noun(slots, tokens, match.start, end, bounds)
-            if match.genitive == "target":  # "مقتل عسكريين أتراك": the genitive suffers
-                patient, source = source, self._marked_agent(slots, tokens, match, bounds)
-            source = source or self._light_verb_subject(slots, tokens, match, bounds)
-            source = source or subject_of_verb(slots, tokens, match.start, match.start, bounds)
-        else:  # the verb is the trigger's first word; "requires" words may follow it
-            source = subject_of_verb(slots, tokens, match.start, match.start + 1, bounds)
-        source = source or matrix_subject(slots, tokens, match.start)
-        if patient is not None:
-            return (source if source is not patient else None), patient
-        preps = [normalize(p) for p in match.target_preps]
-        bare_object = nominal and source is not None and source.first < match.start
-        target = target_of(slots, end, bounds, preps, source, nominal and not bare_object, tokens)
-        if match.type in VICTIM_TYPES and source is not None and source.victim:
-            # "قُتل ستة أشخاص بنيران ..."، "مقتل مواطنين": the counted or civilian
-            # subject (or genitive) suffers the act; a marked agent does it.
-            target = source if target is None or target.first > source.first else target
-            source = self._marked_agent(slots, tokens, match, bounds)
-        elif match.type in VICTIM_TYPES and target is None:
-            target = _victim_after(slots, end, bounds)  # "قتل ستة أشخاص"
-            if target is not None:
-                source = source or self._marked_agent(slots, tokens, match, bounds)
-        return source, target
-
-    def _light_verb_subject(self, slots: list[Slot], tokens: list[Token], match: TriggerMatch,
-                            bounds: tuple[int, int]) -> Slot | None:  # fmt: skip
-        """``شنت الطائرات التركية غارات``، ``غارات شنتها الطائرات``: the subject of the
-        verb that carries a nominal trigger."""
-        light = self.cues.lists["light_verbs"]
-        after = _relative_light_verb(slots, tokens, match.start + 1, bounds, light)
-        if after is not None:
-            found = subject_of_verb(slots, tokens, after, after + 1, bounds)
-            return found if found is not None and found.first > after else None
-        for i in range(match.start - 1, max(bounds[0], match.start - LIGHT_VERB_REACH) - 1, -1):
-            if light.contains(tokens[i]):
-                found = subject_of_verb(slots, tokens, i, i + 1, bounds)
-                return found if found is not None and found.last < match.start else None
-        return None
-
-    def _marked_agent(self, slots: list[Slot], tokens: list[Token], match: TriggerMatch,
-                      bounds: tuple[int, int]) -> Slot | None:  # fmt: skip
-        """The doer named by ``بنيران``، ``على يد``، ``من قبل`` after the trigger."""
-        markers = self.cues.find_all("agent_markers", tokens, match.start + 1, bounds[1])
-        for _, end in markers:
-            found = next((s for s in slots if end - 1 <= s.first <= end + 1), None)
-            if found is not None and found.type in ("PER", "ORG", "GPE"):
-                return found
-        return None
-
-
 # Chosen on the dev set (docs in README "Events"), for precision: an analyst prefers a
 # missed event to an invented one. Event thresholds 0.3 for all gave type+source+target
 # P 0.33 R 0.26; 0.4, and 0.5 for a noun whose two sides the rules did not both find
@@ -412,32 +338,10 @@ ROLE_THRESHOLD = 0.3
 KEEP_THRESHOLD = 0.15
 
 
-ASKED_FOR = frozenset({"ب", "ل"})  # clitics on what is asked for: "مطالبة X باحترام"
-ASKED_FOR_WORDS = frozenset({"الي", "بان", "بضروره"})
-ASKED_REACH = 4  # tokens after the addressee: "مطالبة الحوثيين ومن معهم باحترام"
-
-
-def _addressed_genitive(slots: list[Slot], tokens: list[Token], match: TriggerMatch,
-                        bounds: tuple[int, int]) -> tuple[Slot | None, Slot] | None:  # fmt: skip
-    """``مطالبة جماعة الحوثيين باحترام الهدنة``، ``دعوة روسيا للاشتراك``: the genitive of a
-    request noun followed by what is asked for is the one asked (the target); who asks is
-    the clause's actor before the noun (``رحبت الجامعة العربية ...، مطالبة ...``)."""
-    if match.type != "REQUEST" or "ال" in tokens[match.start].prefixes:
-        return None
-    target = genitive_of_noun(slots, tokens, match.start, match.start + 1, bounds)
-    if target is None:
-        return None
-    after = tokens[target.last + 1 : min(bounds[1], target.last + 1 + ASKED_REACH)]
-    if not any(ASKED_FOR & set(t.prefixes) or t.norm in ASKED_FOR_WORDS for t in after):
-        return None
-    before = [s for s in slots if bounds[0] <= s.first and s.last < match.start]
-    free = [s for s in before if s.prep is None and s.type in ("PER", "ORG", "GPE")]
-    return (free[-1] if free else None), target
-
-
 def _addressed(view: TriggerView) -> bool:
-    """The rules read the trigger as a request noun with its addressee (see above)."""
-    found = _addressed_genitive(list(view.slots), list(view.tokens), view.match, view.bounds)
+    """The rules read the trigger as a request noun with its addressee
+    (:func:`~hadath.events.sides.addressed_genitive`)."""
+    found = addressed_genitive(list(view.slots), list(view.tokens), view.match, view.bounds)
     return found is not None and found[1].index == view.rule_target
 
 
@@ -478,36 +382,7 @@ def _victims(view: TriggerView) -> set[int | None]:
     return {s.index for s in view.slots if s.victim or s.locale}
 
 
-VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})  # "بين X وY" events
-VICTIM_REACH = 3  # tokens from a violent trigger to its counted victims ("مقتل نحو 260 متمردا")
-LIGHT_VERB_REACH = 6  # tokens before a nominal trigger searched for its light verb
-MODIFIER_REACH = 3  # words between a nominal trigger and the light verb of its relative clause
-
-
-def _relative_light_verb(slots: list[Slot], tokens: list[Token], start: int,
-                         bounds: tuple[int, int], light: CueList) -> int | None:  # fmt: skip
-    """The light verb of a relative clause on a nominal trigger, past at most
-    ``MODIFIER_REACH`` modifiers and a relative pronoun (``غارات شنتها الطائرات``،
-    ``قذيفة هاون أطلقتها ميليشيات الحوثي``، ``الغارات الجوية التي تشنها مقاتلات``); not
-    past an actor, a preposition or punctuation, whose clause the verb would be."""
-    taken = {i for s in slots for i in range(s.first, s.last + 1)}
-    for i in range(start, min(bounds[1], start + MODIFIER_REACH + 1)):
-        token = tokens[i]
-        if light.contains(token):
-            return i
-        if token.is_punct or i in taken or token.norm in PREP_WORDS:
-            return None
-        if not PREPOSITIONS.isdisjoint(token.prefixes):
-            return None
-    return None
-
-
-def _victim_after(slots: list[Slot], end: int, bounds: tuple[int, int]) -> Slot | None:
-    """Counted people or civilians right after a violent trigger (a number may come first)."""
-    near = [s for s in slots if end <= s.first <= end + VICTIM_REACH and s.first < bounds[1]]
-    first = near[0] if near else None
-    return first if first is not None and first.prep is None and first.victim else None
 
 
 GOVERNING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})
