@@ -31,6 +31,10 @@ def test_a_group_noun_refers_to_the_organization_named_with_its_head(pipeline) -
     found = keys(pipeline, text)
     assert found["الحزب"] == found["حزب العمال الكردستاني"], found
     assert found["التنظيم"] == found["تنظيم داعش"], found
+    text = ("وشنت طائرات التحالف الدولي غارات على مواقع داعش في الرقة. وقال مصدر إن التحالف "
+            "استهدف مقرات التنظيم أمس.")  # fmt: skip
+    found = keys(pipeline, text)
+    assert found["التحالف"] == found["التحالف الدولي"], found
 
 
 def test_a_group_noun_with_no_antecedent_is_no_mention(pipeline) -> None:
