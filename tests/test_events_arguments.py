@@ -299,6 +299,9 @@ def test_the_owner_after_لـ_of_an_attacked_post_is_the_target() -> None:
     text = "وكان متطرفون فتحوا أمس النار من سوريا على مركز حدودي للجيش التركي في كيليس."
     source, target = _rule_sides(text)["فتحوا"]
     assert source == "متطرفون" and target is not None and target.endswith("جيش التركي")
+    text = "واستهدف طيران التحالف الدولي تعزيزات عسكرية تابعة لتنظيم داعش قرب الرقة."
+    _, target = _rule_sides(text)["واستهدف"]
+    assert target is not None and target.endswith("تنظيم داعش"), target
 
 
 @pytest.mark.parametrize(
