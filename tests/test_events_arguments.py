@@ -332,3 +332,20 @@ def test_the_genitive_of_a_killing_or_an_arrest_is_its_victim(text, trigger, sid
     noun suffers the act; the doer is a marked agent (بنيران) or the clause's subject.
     ``عسكريين أتراك`` had been the killers of "مقتل عسكريين أتراك"."""
     assert _rule_sides(text)[trigger] == sides
+
+
+def test_an_aim_is_not_an_event_told(pipeline) -> None:
+    """Guidelines §3, "purposes and aims" (seed 002, dev outlet al-Madina): the visit is
+    told, the talks it is for are not; لـ governed by the word before it (تعرضت لقصف،
+    التوصل لاتفاق) is no aim, and an operation's aim stays an ASSAULT."""
+    visit = ("وكانت تقارير صحفية قالت إنَّ موسكو ستستقبل مملوك الثلاثاء المقبل للتشاور مع "
+             "الجانب الروسي في نتائج الاجتماعات.")
+    assert not [e for e in events(pipeline, visit) if e[2] == "الجانب الروسي"], events(
+        pipeline, visit)
+    aim = "وغادر وفد الحوثيين صنعاء سعيا للتوصل إلى اتفاق مع الحكومة اليمنية."
+    assert not [e for e in events(pipeline, aim) if e[0] == "AGREE"], events(pipeline, aim)
+    told = "وأعلنت واشنطن أمس التوصل لاتفاق حول وقف إطلاق النار بين الجيش التركي والأكراد."
+    assert any(t == "AGREE" for t, _, _ in events(pipeline, told)), events(pipeline, told)
+    shelled = "وتعرضت قرى إقليم كردستان لقصف الطائرات التركية."
+    assert any(t == "ASSAULT" for t, _, _ in events(pipeline, shelled)), events(
+        pipeline, shelled)

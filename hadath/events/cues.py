@@ -41,6 +41,8 @@ LISTS = (
     "possessed_nouns",
     "necessity",
     "continuing",
+    "purpose",
+    "purpose_exempt",
 )
 LIST_KEYS = frozenset({"lemmas", "forms", "prefixes", "patterns", "verbal", "note"})
 NO_VERB_PREFIXES = frozenset({"ال", "ب", "ك"})

@@ -37,7 +37,7 @@ from hadath.events.coordination import (
     share_subject,
     without_subsumed,
 )
-from hadath.events.cues import CueList, Cues
+from hadath.events.cues import Cues
 from hadath.events.flags import hypothetical, negated, still_far
 from hadath.events.lexicon import Lexicon, TriggerMatch
 from hadath.events.ranker import Ranker, TriggerView
@@ -48,7 +48,8 @@ from hadath.events.roles import (
     clause_bounds,
 )
 from hadath.events.sides import VICTIM_TYPES, ClauseSides, addressed_genitive
-from hadath.model import Article, Sentence, Span, Token
+from hadath.events.unreported import necessity_positions, unreported_positions
+from hadath.model import Article, Sentence, Span
 
 PLACE_PREPS = frozenset({"في", "ب"})
 DATE_REACH = 80  # characters from the trigger to its date: further, it dates another act
@@ -180,7 +181,7 @@ class EventExtractor:
         spans, slots = sentence_arguments(article, sentence, mentions, self.kb, self.cues,
                                           triggers)  # fmt: skip
         views = []
-        views_of = _necessity_positions(tokens, self.cues.lists["necessity"])
+        views_of = necessity_positions(tokens, self.cues.lists["necessity"])
         far = still_far(self.cues, tokens)
         for match in matches:
             bounds = clause_bounds(tokens, match.start)
@@ -220,9 +221,7 @@ class EventExtractor:
             key = (event.type, match.start)  # one trigger word, one event: the fullest reading
             if key not in by_trigger or _actors(event) > _actors(by_trigger[key]):
                 by_trigger[key] = event
-        governed = _governed_positions(sentence, [v.match for v in views],
-                                       self.cues.lists["necessity"])
-        governed |= question_positions(sentence.tokens)  # guidelines §3: not reported
+        governed = unreported_positions(sentence, [v.match for v in views], self.cues)
         seen: set[tuple] = set()
         out = []
         slots = views[0].slots
@@ -383,57 +382,6 @@ def _victims(view: TriggerView) -> set[int | None]:
 
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})  # "بين X وY" events
-
-
-GOVERNING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})
-GOVERNED_REACH = 12  # tokens after a request/threat/refusal that its object may span
-
-
-def _governed_positions(sentence: Sentence, matches: list[TriggerMatch],
-                        necessity: CueList) -> set[int]:  # fmt: skip
-    """Token positions inside the object of a request, threat or refusal in the sentence
-    (``طلب من الخارجية تقديم المساعدة``: the aid is asked for, not given). Every such
-    trigger governs its object, whether or not it is reported as an event itself
-    (``دعا الرئيس الفرنسي إلى هدنة``: the truce is not declared). So does an
-    allegation (``اتهمت موسكو أنقرة بقصف``: only the accusation is reported, guidelines
-    §11), and words of necessity (``على ضرورة مواصلة الحوار``: a view, not talks)."""
-    tokens = sentence.tokens
-    heads = [m.start for m in matches if m.type in GOVERNING_TYPES or m.mode == "allege"]
-    heads += _necessity_positions(tokens, necessity)
-    governed: set[int] = set()
-    for head in heads:
-        end = clause_bounds(tokens, head)[1]
-        governed.update(range(head + 1, min(end, head + 1 + GOVERNED_REACH)))
-    return governed
-
-
-QUESTION_MARKS = frozenset({"؟", "?"})
-QUESTION_ENDS = QUESTION_MARKS | {"»", "”"}
-QUESTION_WORD = "هل"
-QUESTION_OPENERS = frozenset({".", "؛", ";", ":", "!", "«", "“"})
-
-
-def question_positions(tokens: list[Token]) -> set[int]:
-    """Token positions inside a question (``هل تدعمون هجوم القوات السورية؟``): from
-    ``هل`` to the question mark, closing quote or sentence end, and back from a question
-    mark to the clause's start. A question put to a speaker reports no event."""
-    inside: set[int] = set()
-    for i, token in enumerate(tokens):
-        if token.norm == QUESTION_WORD:
-            end = next((j for j in range(i, len(tokens))
-                        if tokens[j].text in QUESTION_ENDS),
-                       len(tokens))  # fmt: skip
-            inside.update(range(i, end))
-        elif token.text in QUESTION_MARKS:
-            start = next((j for j in range(i - 1, -1, -1)
-                          if tokens[j].text in QUESTION_OPENERS), -1)  # fmt: skip
-            inside.update(range(start + 1, i))
-    return inside
-
-
-def _necessity_positions(tokens: list[Token], necessity: CueList) -> list[int]:
-    """Where a word of necessity stands (``ضرورة``، ``أهمية``): what follows is a view."""
-    return [i for i, token in enumerate(tokens) if necessity.contains(token)]
 
 
 BACKGROUND_DAYS = 40  # guidelines §3: "more than about a month before publication"
