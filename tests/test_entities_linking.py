@@ -120,3 +120,13 @@ def test_a_rank_or_honorific_is_followed_by_the_whole_name(pipeline, text, name)
 def test_a_brigade_is_no_general(pipeline, text) -> None:
     """``اللواء`` is also "the brigade": a number or a definite word after it is no name."""
     assert not [s for s in spans(pipeline, text).values() if s["label"] == "PER"]
+
+
+def test_a_family_name_is_the_group_unless_its_person_was_named(pipeline) -> None:
+    """Dev outlets (Okaz, al-Madina): "مقرات الحوثي" is the Houthi movement; after
+    "عبد الملك الحوثي" a bare "الحوثي" is the leader again."""
+    text = "وقصفت قوات التحالف مقرات الحوثي في أكثر من موقع."
+    assert keys(pipeline, text)["الحوثي"] == {"actor:houthis"}
+    text = "وقال عبد الملك الحوثي في خطاب متلفز إن الحوثي لن يتراجع عن مطالبه."
+    found = keys(pipeline, text)
+    assert found["الحوثي"] == found["عبد الملك الحوثي"] != {"actor:houthis"}, found

@@ -158,6 +158,21 @@ def name_key(mention: Mention) -> str:
     return f"name:{mention.type}:{' '.join(words)}"
 
 
+def _family_names(mentions: list[Mention]) -> None:
+    """A group's one-word name that is the family name of a person named before it in
+    the article is that person (``عبد الملك الحوثي`` ... ``وقال الحوثي``); before any
+    such person it stays the group (``مقرات الحوثي``)."""
+    persons: dict[str, Mention] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        words = normalize(mention.text).split()
+        if mention.type == "PER" and len(words) > 1:
+            persons[words[-1]] = mention
+        elif mention.type == "ORG" and len(words) == 1 and words[0] in persons:
+            person = persons[words[0]]
+            mention.type, mention.actor_id = "PER", person.actor_id
+            mention.role, mention.country = person.role, person.country
+
+
 def _assign_keys(mentions: list[Mention]) -> None:
     for mention in mentions:
         mention.key = f"actor:{mention.actor_id}" if mention.actor_id else name_key(mention)
@@ -256,6 +271,7 @@ def _head_word(phrase: str) -> str:
 def link_article(article: Article, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """Roles, keys and references for one article's mentions; returns all mentions."""
     attach_roles(article, mentions, kb)
+    _family_names(mentions)
     _assign_keys(mentions)
     references = _references(article, mentions, kb)
     references += _group_references(article, mentions, kb)
