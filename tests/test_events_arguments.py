@@ -349,3 +349,27 @@ def test_an_aim_is_not_an_event_told(pipeline) -> None:
     shelled = "وتعرضت قرى إقليم كردستان لقصف الطائرات التركية."
     assert any(t == "ASSAULT" for t, _, _ in events(pipeline, shelled)), events(
         pipeline, shelled)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sides"),
+    [
+        ("واستعرت الاشتباكات بين الفصائل من جهة، وقوات النظام مدعومة بعناصر حزب الله.",
+         "مدعومة", ("حزب الله", "قوات النظام")),
+        ("وتستمر قوات هادي المدعومة جوا وبرا من جيوش التحالف العربي بالتقدم في جنوب اليمن.",
+         "المدعومة", ("التحالف العربي", "قوات هادي")),
+    ],
+)  # fmt: skip
+def test_a_passive_participle_is_done_by_the_actor_after_it(text, trigger, sides) -> None:
+    """Training gold (al-Sharq al-Awsat, Okaz): ``X مدعومة بـ/من Y`` is COOPERATE by Y
+    with X (entry ``voice: passive``), not by the actor before the participle."""
+    assert _rule_sides(text)[trigger] == sides
+
+
+def test_a_city_where_a_meeting_took_place_is_no_side(pipeline) -> None:
+    """Training gold (al-Riyadh): ``التقى ... امس بالرياض المدير الإقليمي``: Riyadh is
+    where, not whom; the capital had been the target."""
+    text = ("التقى وزير حقوق الإنسان اليمني عزالدين الأصبحي امس بالرياض المدير الإقليمي "
+            "لبرنامج الأغذية العالمي.")
+    found = [e for e in events(pipeline, text) if e[0] == "CONSULT"]
+    assert found and all(tg != "الرياض" and s != "الرياض" for _, s, tg in found), found

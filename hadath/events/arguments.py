@@ -72,22 +72,29 @@ def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span
         prep = governing_prep(tokens, first, cues.lists["possessed_nouns"].contains)
         sector = span.attrs.get("agent")
         slots.append(Slot(index, first, last, normalize(prep) if prep else None, span.label,
-                          sector, _counted(tokens, first, cues), _locale(kb, span)))  # fmt: skip
+                          sector, _counted(tokens, first, cues), _locale(kb, span),
+                          _city(kb, span)))  # fmt: skip
     return spans, slots
 
 
 STATE_KINDS = frozenset({"country", "autonomous region"})  # places that act through their names
 
 
-def _locale(kb: KnowledgeBase | None, span: Span) -> bool:
-    """A place where things happen rather than a state acting through its name: a city,
-    town or region that is no capital (``معركة تحرير الرقة``), or an unknown place."""
+def _city(kb: KnowledgeBase | None, span: Span) -> bool:
+    """A place that is no state (a capital included), or an unknown place."""
     if span.label not in ("GPE", "LOC") or kb is None:
         return False
     actor = kb.by_id(span.attrs["actor_id"]) if span.attrs.get("actor_id") else None
-    if actor is None:
-        return True
-    return actor.kind not in STATE_KINDS and kb.capital_of(actor.id) is None
+    return actor is None or actor.kind not in STATE_KINDS
+
+
+def _locale(kb: KnowledgeBase | None, span: Span) -> bool:
+    """A place where things happen rather than a state acting through its name: a city,
+    town or region that is no capital (``معركة تحرير الرقة``), or an unknown place."""
+    if not _city(kb, span):
+        return False
+    actor = kb.by_id(span.attrs["actor_id"]) if span.attrs.get("actor_id") else None
+    return actor is None or kb.capital_of(actor.id) is None
 
 
 def _title_tokens(starts: list[int], mentions: list[Span],

@@ -52,6 +52,7 @@ from hadath.events.unreported import necessity_positions, unreported_positions
 from hadath.model import Article, Sentence, Span
 
 PLACE_PREPS = frozenset({"في", "ب"})
+SETTING_PREPS = frozenset({"في", "ب"})  # a city after them is where it happened (بالرياض)
 DATE_REACH = 80  # characters from the trigger to its date: further, it dates another act
 PLACE_REACH = 6  # tokens: a place further from the trigger is a topic ("حول الأوضاع في ...")
 
@@ -278,7 +279,7 @@ class EventExtractor:
         """Candidates a report is attributed to (``بحسب سكاي نيوز``، ``وفقا للمرصد``،
         ``نقلا عن وكالة``): the source of the news, not a side of the event."""
         frames = self.cues.lists["attributions"]
-        out: set[int | None] = set()
+        out: set[int | None] = {s.index for s in view.slots if s.city and s.prep in SETTING_PREPS}
         for slot in view.slots:
             before = slot.first - 1
             if before >= 0 and view.tokens[before].norm == "عن":

@@ -77,6 +77,10 @@ class TriggerMatch:
         return self.trigger.genitive
 
     @property
+    def voice(self) -> str:
+        return self.trigger.voice
+
+    @property
     def span(self) -> tuple[int, int]:
         return self.start, self.end
 

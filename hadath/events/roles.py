@@ -57,6 +57,7 @@ class Slot:
     sector: str | None = None  # an unnamed participant's sector (CVL, MIL ...)
     counted: bool = False  # a number stands before it ("ستة أشخاص")
     locale: bool = False  # a place that is neither a state nor a capital (الرقة، دير الزور)
+    city: bool = False  # a place that is no state, capitals included (الرياض، لشبونة)
 
     @property
     def victim(self) -> bool:

@@ -36,6 +36,8 @@ class ClauseSides:
         entry requires (``طالب ... بـ``: the target is between them). ``stop`` is the
         next word of necessity, which owns the بين pair after it.
         """
+        if match.voice == "passive":
+            return _passive_sides(slots, tokens, match, bounds)
         nominal = match.pos == "noun"
         end = match.start + 1
         pair = between_pair(slots, tokens, end, bounds, stop) if nominal else None
@@ -94,6 +96,22 @@ class ClauseSides:
             if found is not None and found.type in ("PER", "ORG", "GPE"):
                 return found
         return None
+
+
+PASSIVE_REACH = 4  # tokens between a passive participle and its agent (مدعومة جوا وبرا من)
+
+
+def _passive_sides(slots: list[Slot], tokens: list[Token], match: TriggerMatch,
+                   bounds: tuple[int, int]) -> tuple[Slot | None, Slot | None]:  # fmt: skip
+    """``قوات النظام مدعومة بميليشيا الدفاع الوطني``: the actor right before a passive
+    participle undergoes it (target); the actor after the first بـ or من that follows
+    (``المدعومة جوا وبرا من جيوش التحالف``) does it."""
+    before = [s for s in slots if bounds[0] <= s.first and match.start - 2 <= s.last < match.start]
+    end = min(bounds[1], match.start + 1 + PASSIVE_REACH)  # not past the words it requires
+    marks = [i for i in range(match.start + 1, end)
+             if tokens[i].norm == "من" or "ب" in tokens[i].prefixes]  # fmt: skip
+    after = [s for s in slots if marks and marks[0] <= s.first <= marks[0] + 2 < bounds[1] + 2]
+    return (after[0] if after else None), (before[-1] if before else None)
 
 
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})

@@ -24,12 +24,13 @@ POS = frozenset({"verb", "noun"})
 KEYS = frozenset(
     {"id", "type", "mode", "cameo", "pos", "lemmas", "forms", "nouns", "conjugate", "exclude"}
     | {"requires", "window", "unless", "not_after", "prefix", "target_preps", "confidence"}
-    | {"genitive"}
+    | {"genitive", "voice"}
     | {"note"}
     | {"source", "disabled"}
 )
 SETTINGS = frozenset({"window", "inflection", "stops"})
 GENITIVE_ROLES = frozenset({"source", "target"})
+VOICES = frozenset({"active", "passive"})
 INFLECTION = frozenset(
     {"perfect_suffixes", "imperfect_prefixes", "imperfect_suffixes", "object_suffixes"}
     | {"weak_endings"}
@@ -64,6 +65,7 @@ class Trigger:
     target_preps: tuple[str, ...] = ()
     confidence: float = 1.0
     genitive: str = "source"  # the role of the actor right after a verbal noun
+    voice: str = "active"  # passive: the actor before it suffers, the one after بـ/من acts
     note: str = ""
     source: str = ""
 
@@ -206,6 +208,12 @@ def _genitive(path: str, value: Any, where: str) -> str:
     return value
 
 
+def _voice(path: str, value: Any, where: str) -> str:
+    if value not in VOICES:
+        raise DataFileError(path, f"{where}: 'voice' must be one of {sorted(VOICES)}")
+    return value
+
+
 def _confidence(path: str, value: Any, where: str) -> float:
     if value is None:
         return 1.0
@@ -260,6 +268,7 @@ def parse_trigger(path: str, entry: Any, number: int, settings: Settings) -> Tri
         target_preps=pt.words(path, entry.get("target_preps", []), where, "target_preps"),
         confidence=_confidence(path, entry.get("confidence"), where),
         genitive=_genitive(path, entry.get("genitive", "source"), where),
+        voice=_voice(path, entry.get("voice", "active"), where),
         note=str(entry.get("note") or ""),
         source=path,
     )
