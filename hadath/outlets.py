@@ -20,6 +20,7 @@ class Outlet:
     names: tuple[str, ...]
     hosts: tuple[str, ...]
     ambiguous: frozenset[str] = frozenset()
+    country: str | None = None  # ISO 3166 alpha-3 of where it is published
 
 
 def name_key(text: str) -> str:
@@ -47,6 +48,7 @@ def outlets() -> tuple[Outlet, ...]:
             if entry.get("hosts")
             else []
         )
+        country = _country(path, entry.get("country"), where)
         ambiguous = entry.get("ambiguous") or []
         if ambiguous:
             string_list(path, ambiguous, f"{where} ambiguous")
@@ -56,9 +58,26 @@ def outlets() -> tuple[Outlet, ...]:
                 tuple(names),
                 tuple(h.lower() for h in hosts),
                 frozenset(name_key(a) for a in ambiguous),
+                country,
             )
         )
     return tuple(out)
+
+
+def _country(path: str, value: object, where: str) -> str | None:
+    if value is None or (isinstance(value, str) and re.fullmatch("[A-Z]{3}", value)):
+        return value
+    raise DataFileError(path, f"{where}: 'country' must be an ISO 3166 alpha-3 code")
+
+
+@functools.cache
+def _by_id() -> dict[str, Outlet]:
+    return {outlet.id: outlet for outlet in outlets()}
+
+
+def outlet_by_id(outlet_id: str | None) -> Outlet | None:
+    """The known outlet stored on articles as ``outlet_id`` (None for an unknown one)."""
+    return _by_id().get(outlet_id) if outlet_id else None
 
 
 @functools.cache

@@ -50,6 +50,7 @@ from hadath.events.ranker import (  # noqa: E402
     role_features,
 )
 from hadath.model import Document, Span  # noqa: E402
+from hadath.outlets import outlet_by_url  # noqa: E402
 from hadath.pipeline import Pipeline  # noqa: E402
 
 PARAMS = {"c1": 0.1, "c2": 0.5, "max_iterations": 300, "feature.possible_states": False}
@@ -107,7 +108,9 @@ def examples(gold: list[GoldSentence],
     for number, sentence in enumerate(gold):
         fold = number * BELIEF_FOLDS // len(gold)
         published = date.fromisoformat(sentence.published) if sentence.published else None
-        doc = Document(sentence.id, "gold", sentence.text, "jsonl", published=published, title="")
+        known = outlet_by_url(sentence.url) if sentence.url else None  # as prepare_input
+        doc = Document(sentence.id, "gold", sentence.text, "jsonl", published=published, title="",
+                       outlet=known.id if known else None)  # fmt: skip
         pipeline(doc)
         for article in doc.articles:
             for unit, inside in sentence_mentions(article):

@@ -130,3 +130,39 @@ def test_a_family_name_is_the_group_unless_its_person_was_named(pipeline) -> Non
     text = "وقال عبد الملك الحوثي في خطاب متلفز إن الحوثي لن يتراجع عن مطالبه."
     found = keys(pipeline, text)
     assert found["الحوثي"] == found["عبد الملك الحوثي"] != {"actor:houthis"}, found
+
+
+def outlet_entities(pipeline: Pipeline, text: str, outlet: str | None) -> dict[str, str | None]:
+    doc = Document("t", "test", text, "jsonl", published=date(2015, 8, 2), title="",
+                   outlet=outlet)  # fmt: skip
+    pipeline(doc)
+    return {s.text: s.attrs.get("actor_id") for s in doc.articles[0].spans["entities"]}
+
+
+def test_a_saudi_papers_kingdom_is_saudi_arabia(pipeline) -> None:
+    """Okaz, Sabq, al-Riyadh ... write a bare "المملكة" for Saudi Arabia (751 times in
+    3,000 SaudiNewsNet articles); in a Syrian agency's copy it stays unlinked, and
+    "المملكة المتحدة" stays the United Kingdom."""
+    text = "وأكد الجبير أن المملكة ترفض التدخلات الإيرانية، فيما أيدت المملكة المتحدة الموقف."
+    found = outlet_entities(pipeline, text, "Okaz")
+    assert found["المملكة"] == "sau" and found["المملكة المتحدة"] == "gbr", found
+    assert "المملكة" not in outlet_entities(pipeline, text, "SANA")
+    assert "المملكة" not in outlet_entities(pipeline, text, None)
+
+
+def test_an_outlet_country_must_be_an_iso_code(monkeypatch, tmp_path) -> None:
+    from hadath import outlets
+    from hadath.errors import DataFileError
+
+    bad = tmp_path / "outlets.yaml"
+    bad.write_text("version: 1\noutlets:\n  - id: X\n    names: [س]\n    country: Saudi\n",
+                   encoding="utf-8")  # fmt: skip
+    monkeypatch.setattr(outlets, "data_path", lambda name: bad)
+    monkeypatch.setattr(outlets, "load_yaml", lambda name: __import__("yaml").safe_load(
+        bad.read_text(encoding="utf-8")))
+    outlets.outlets.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="alpha-3"):
+            outlets.outlets()
+    finally:
+        outlets.outlets.cache_clear()

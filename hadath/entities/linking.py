@@ -26,6 +26,7 @@ from hadath.entities.gazetteer import mention_start
 from hadath.entities.mentions import COMMAS, Mention
 from hadath.entities.rules import entity_rules
 from hadath.model import Article, Token
+from hadath.outlets import outlet_by_id
 from hadath.text.normalize import normalize
 
 ROLE_WINDOW = 7  # tokens searched before a name for its title
@@ -234,6 +235,31 @@ def _group_references(article: Article, mentions: list[Mention],
     return found
 
 
+def _home_references(article: Article, mentions: list[Mention],
+                     kb: KnowledgeBase) -> list[Mention]:  # fmt: skip
+    """Mentions for an outlet's word for its own country (``المملكة`` in a Saudi paper)."""
+    outlet = outlet_by_id(article.outlet)
+    if outlet is None or outlet.country is None:
+        return []
+    country = kb.by_id(outlet.country.lower())
+    words = {w for w, codes in entity_rules().home_references.items() if outlet.country in codes}
+    if country is None or not words:
+        return []
+    taken = {(m.sentence, i) for m in mentions for i in range(m.first, m.last + 1)}
+    found = []
+    for index, sentence in enumerate(article.sentences):
+        for i, token in enumerate(sentence.tokens):
+            if "ال" not in token.prefixes or token.stem not in words or (index, i) in taken:
+                continue
+            if _names_follow(mentions, index, i):
+                continue
+            start = mention_start(token, article.body)
+            found.append(Mention(start, token.end, article.body[start : token.end], "GPE",
+                                 index, i, i, country.id, "reference", None,
+                                 country.country, f"actor:{country.id}"))  # fmt: skip
+    return found
+
+
 def _last_group(mentions: list[Mention], before: int, head: str,
                 kb: KnowledgeBase) -> Mention | None:  # fmt: skip
     """The last organization before ``before`` named (or known) with ``head``."""
@@ -275,6 +301,7 @@ def link_article(article: Article, mentions: list[Mention], kb: KnowledgeBase) -
     _assign_keys(mentions)
     references = _references(article, mentions, kb)
     references += _group_references(article, mentions, kb)
+    references += _home_references(article, mentions, kb)
     covered = {(r.sentence, i) for r in references for i in range(r.first, r.last + 1)}
     kept = [m for m in mentions if (m.sentence, m.first) not in covered]  # office -> person
     return sorted(kept + references, key=lambda m: m.start)

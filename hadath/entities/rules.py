@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
+from typing import Any
 
 from hadath.errors import DataFileError
 from hadath.resources import data_path, load_yaml, string_list
@@ -28,6 +30,7 @@ class EntityRules:
     side_nouns: frozenset[str]
     group_reference_heads: frozenset[str]
     honorifics: frozenset[str]
+    home_references: dict[str, frozenset[str]]  # word -> countries whose outlets use it
 
 
 @functools.cache
@@ -37,4 +40,18 @@ def entity_rules() -> EntityRules:
     if not isinstance(raw, dict):
         raise DataFileError(path, "expected a mapping at the top level")
     lists = {k: frozenset(normalize(w) for w in string_list(path, raw.get(k), k)) for k in _KEYS}
-    return EntityRules(**lists)
+    return EntityRules(**lists, home_references=_home_references(path, raw.get("home_references")))
+
+
+def _home_references(path: str, raw: Any) -> dict[str, frozenset[str]]:
+    """``{word: [ISO alpha-3, ...]}``, validated."""
+    if not isinstance(raw, dict):
+        raise DataFileError(path, "home_references: expected a mapping of word to countries")
+    out = {}
+    for word, codes in raw.items():
+        codes = string_list(path, codes, f"home_references {word}")
+        bad = [c for c in codes if not re.fullmatch("[A-Z]{3}", c)]
+        if bad:
+            raise DataFileError(path, f"home_references {word}: not ISO alpha-3 codes: {bad}")
+        out[normalize(str(word))] = frozenset(codes)
+    return out

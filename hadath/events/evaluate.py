@@ -339,6 +339,8 @@ def prepare_input(gold: list[GoldSentence], path: str | Path) -> Path:
     with path.open("w", encoding="utf-8") as out:
         for g in gold:
             record = {"id": g.id, "text": g.text, "title": "", "published": g.published}
+            if g.url is not None:  # the outlet, hence its country (a Saudi paper's المملكة)
+                record["url"] = g.url
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
 

@@ -49,6 +49,12 @@ class GoldSentence:
     events: tuple[GoldEvent, ...]
 
     @property
+    def url(self) -> str | None:
+        """The page address in ``source`` (``saudinewsnet:http://...``), if any."""
+        url = self.source.split(":", 1)[1] if ":" in self.source else ""
+        return url if url.startswith(("http://", "https://")) else None
+
+    @property
     def article_id(self) -> str:
         """The id hadath gives the one clean article made of this sentence."""
         return f"{self.id}-0"
