@@ -373,3 +373,17 @@ def test_a_city_where_a_meeting_took_place_is_no_side(pipeline) -> None:
             "لبرنامج الأغذية العالمي.")
     found = [e for e in events(pipeline, text) if e[0] == "CONSULT"]
     assert found and all(tg != "الرياض" and s != "الرياض" for _, s, tg in found), found
+
+
+def test_sides_closed_by_من_جهة_fight_each_other_not_among_themselves(pipeline) -> None:
+    """Syrian Observatory formula (training gold, al-Hayat/al-Sharq al-Awsat): "بين A1 وA2
+    من جهة، وB1 وB2 من جهة أخرى" gives A×B; A1 had been paired with its ally A2."""
+    text = ("كما تدور اشتباكات عنيفة بين قوات النظام وحزب الله اللبناني من جهة، والفصائل "
+            "المقاتلة وجبهة النصرة من جهة أخرى، في اطراف حي جوبر.")
+    pairs = {(s, t) for kind, s, t in events(pipeline, text) if kind == "ASSAULT"}
+    regime, rebels = {"قوات النظام", "حزب الله اللبناني"}, {"الفصائل", "الفصائل المقاتلة",
+                                                            "جبهة النصرة"}  # fmt: skip
+    assert pairs and all((s in regime) == (t in rebels) for s, t in pairs), pairs
+    assert ("حزب الله اللبناني", "جبهة النصرة") in pairs, pairs
+    plain = "واندلعت مواجهات عنيفة بين الحوثيين و«المقاومة الشعبية» في تعز."
+    assert ("ASSAULT", "الحوثيين", "المقاومة") in events(pipeline, plain), events(pipeline, plain)

@@ -187,11 +187,42 @@ def between_pair(slots: Sequence[Slot], tokens: Sequence[Token], end: int, bound
         if slot.first < end or slot.first >= limit:
             continue
         if slot.prep == "بين" and i + 1 < len(slots):
-            other = slots[i + 1]
-            linked = other.first <= slot.last + 3 and joined(tokens, slot.last + 1, other.first)
+            other = _other_side(slots, tokens, i, bounds) or slots[i + 1]
+            end = _side_end(tokens, slot, other)
+            linked = other.first <= end + 3 and joined(tokens, end + 1, other.first)
             if linked and _actor(slot) and _actor(other):
                 return slot, other
     return None
+
+
+SIDE_MARKERS = frozenset({"جهه", "طرف", "ناحيه"})  # "من جهة ... ومن جهة أخرى"
+SIDE_REACH = 14  # tokens from بين to the "من جهة" that closes the first side
+
+
+def _side_marker(tokens: Sequence[Token], i: int) -> bool:
+    return tokens[i].norm == "من" and i + 1 < len(tokens) and tokens[i + 1].norm in SIDE_MARKERS
+
+
+def _other_side(slots: Sequence[Slot], tokens: Sequence[Token], first: int,
+                bounds: tuple[int, int]) -> Slot | None:  # fmt: skip
+    """``بين قوات النظام وحزب الله من جهة، والفصائل وجبهة النصرة من جهة أخرى``: the
+    first actor after the ``من جهة`` that closes the first side; the actors joined to
+    ``slots[first]`` before it fight with it, not against it."""
+    start = slots[first].last + 1
+    end = min(bounds[1], start + SIDE_REACH)
+    marker = next((i for i in range(start, end) if _side_marker(tokens, i)), None)
+    if marker is None:
+        return None
+    return next((s for s in slots[first + 1 :] if s.first > marker + 1), None)
+
+
+def _side_end(tokens: Sequence[Token], slot: Slot, other: Slot) -> int:
+    """Where the first side ends: past its "من جهة" and comma when the other side follows."""
+    end = slot.last
+    while end + 1 < other.first and (_side_marker(tokens, end + 1) or tokens[end + 1].is_punct
+                                     or tokens[end].norm == "من"):  # fmt: skip
+        end += 1
+    return end
 
 
 def joined(tokens: Sequence[Token], start: int, first: int) -> bool:
