@@ -387,3 +387,15 @@ def test_sides_closed_by_من_جهة_fight_each_other_not_among_themselves(pipel
     assert ("حزب الله اللبناني", "جبهة النصرة") in pairs, pairs
     plain = "واندلعت مواجهات عنيفة بين الحوثيين و«المقاومة الشعبية» في تعز."
     assert ("ASSAULT", "الحوثيين", "المقاومة") in events(pipeline, plain), events(pipeline, plain)
+
+
+def test_the_coalition_acts_not_its_leader(pipeline) -> None:
+    """Training gold (Okaz): "طائرات التحالف العربي الذي تقوده المملكة" - the leader
+    tells which coalition; the coalition's aircraft strike (the ranker had picked the
+    leader). One actor named twice never acts on itself."""
+    text = ("كثفت طائرات التحالف العربي الذي تقوده المملكة العربية السعودية غاراتها أمس "
+            "على مواقع المتمردين الحوثيين.")
+    found = [e for e in events(pipeline, text) if e[0] == "ASSAULT"]
+    assert found and all(s is not None and "التحالف" in s for _, s, _ in found), found
+    text = "وقال مصدر إن داعش فقد مواقع عدة بعد غارات على مقرات داعش في الرقة."
+    assert all(s is None or s != t for _, s, t in events(pipeline, text)), events(pipeline, text)

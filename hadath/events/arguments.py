@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 
 from hadath.actors.kb import KnowledgeBase
 from hadath.events.cues import Cues
@@ -74,7 +75,24 @@ def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span
         slots.append(Slot(index, first, last, normalize(prep) if prep else None, span.label,
                           sector, _counted(tokens, first, cues), _locale(kb, span),
                           _city(kb, span)))  # fmt: skip
-    return spans, slots
+    return spans, _with_leaders(tokens, slots, cues)
+
+
+RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين"})
+
+
+def _with_leaders(tokens: list[Token], slots: list[Slot], cues: Cues) -> list[Slot]:
+    """Slots named as the leader of the actor right before them (``التحالف الذي تقوده
+    الولايات المتحدة``، ``التحالف العربي بقيادة السعودية``): they tell which coalition,
+    the coalition acts."""
+    out = list(slots)
+    for j in range(1, len(slots)):
+        between = [t for t in tokens[slots[j - 1].last + 1 : slots[j].first] if not t.is_punct]
+        if between and normalize(between[0].text) in RELATIVE_PRONOUNS:
+            between = between[1:]
+        if len(between) == 1 and cues.lists["leader_links"].contains(between[0]):
+            out[j] = replace(slots[j], leads=j - 1)
+    return out
 
 
 STATE_KINDS = frozenset({"country", "autonomous region"})  # places that act through their names

@@ -43,6 +43,7 @@ LISTS = (
     "continuing",
     "purpose",
     "purpose_exempt",
+    "leader_links",
 )
 LIST_KEYS = frozenset({"lemmas", "forms", "prefixes", "patterns", "verbal", "note"})
 NO_VERB_PREFIXES = frozenset({"ال", "ب", "ك"})

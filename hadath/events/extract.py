@@ -22,7 +22,7 @@ One sentence saying the same thing twice gives one event (same type, source, tar
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -308,8 +308,10 @@ class EventExtractor:
     def _event(self, article: Article, sentence: Sentence, spans: list[Span], view: TriggerView,
                decision: Decision, dates: list[DateExpr]) -> Event:  # fmt: skip
         tokens, match, bounds = sentence.tokens, view.match, view.bounds
-        sides = (decision.source, decision.target)
+        sides = (_led(view.slots, decision.source), _led(view.slots, decision.target))
         source, target = (spans[i] if i is not None else None for i in sides)
+        if source is not None and identity(source) == identity(target):
+            target = None  # one actor named twice (داعش ... داعش) does not act on itself
         at = tokens[match.start].start
         clause = (tokens[bounds[0]].start, tokens[bounds[1] - 1].end)
         when, when_text = _when(article, sentence, dates, at, clause)
@@ -336,6 +338,14 @@ EVENT_THRESHOLD = 0.5
 NOUN_EVENT_THRESHOLD = 0.5
 ROLE_THRESHOLD = 0.3
 KEEP_THRESHOLD = 0.15
+
+
+def _led(slots: Sequence[Slot], index: int | None) -> int | None:
+    """The actor a chosen leader leads (``الذي تقوده الولايات المتحدة`` → the coalition)."""
+    if index is None:
+        return None
+    leads = slots[index].leads
+    return index if leads is None else leads
 
 
 def _addressed(view: TriggerView) -> bool:

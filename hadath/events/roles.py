@@ -58,6 +58,7 @@ class Slot:
     counted: bool = False  # a number stands before it ("ستة أشخاص")
     locale: bool = False  # a place that is neither a state nor a capital (الرقة، دير الزور)
     city: bool = False  # a place that is no state, capitals included (الرياض، لشبونة)
+    leads: int | None = None  # the actor it leads (التحالف الذي تقوده X: X leads التحالف)
 
     @property
     def victim(self) -> bool:
