@@ -399,3 +399,15 @@ def test_the_coalition_acts_not_its_leader(pipeline) -> None:
     assert found and all(s is not None and "التحالف" in s for _, s, _ in found), found
     text = "وقال مصدر إن داعش فقد مواقع عدة بعد غارات على مقرات داعش في الرقة."
     assert all(s is None or s != t for _, s, t in events(pipeline, text)), events(pipeline, text)
+
+
+def test_a_later_clause_gives_no_side_and_a_list_ends_at_another_phrase(pipeline) -> None:
+    """Seed 003: "... في معارك عنيفة ضد «داعش»، في وقت استمرت فيه مفاوضات إخراج مقاتلي
+    التنظيم والمدنيين" - the civilians of the next clause were a target of the regime's
+    advance (through the ranker, and as a conjunct of داعش past "مقاتلي التنظيم")."""
+    text = ("أحرزت قوات النظام تقدما في مدينة الميادين بسيطرتها على أربعة أحياء في معارك "
+            "عنيفة ضد «داعش»، في وقت استمرت فيه مفاوضات إخراج مقاتلي التنظيم والمدنيين "
+            "من الرقة.")
+    found = [e for e in events(pipeline, text) if e[0] == "ASSAULT"]
+    assert ("ASSAULT", "قوات النظام", "داعش") in found, found
+    assert all(t != "المدنيين" for _, _, t in found), found

@@ -48,7 +48,9 @@ def _conjoined(event: Event, role: str, sentence: Sentence, mentions: list[Span]
         if len(between) > reach or slot.first >= end:
             break
         same_kind = slot.type == previous.type or role == "source"
-        if slot.prep is None and _joined(tokens[slot.first], between) and same_kind:
+        if not _joined(tokens[slot.first], between):
+            break  # another constituent ("مقاتلي التنظيم" before "والمدنيين") ends the list
+        if slot.prep is None and same_kind:
             other = mentions[slot.index]
             if other is not event.source and other is not event.target:
                 start, stop = event.evidence

@@ -262,7 +262,7 @@ class EventExtractor:
             return None
         if paired or _addressed(view):
             return Decision(view.rule_source, view.rule_target, p_event)
-        cited = self._cited(view)
+        cited = self._cited(view) | _later_clauses(view)
         target = _kept(scores, view.rule_target, "target")
         target = None if target in cited else target
         barred = {target} | cited | (_victims(view) if view.match.type in VICTIM_TYPES else set())
@@ -338,6 +338,23 @@ EVENT_THRESHOLD = 0.5
 NOUN_EVENT_THRESHOLD = 0.5
 ROLE_THRESHOLD = 0.3
 KEEP_THRESHOLD = 0.15
+
+
+COMMA_OPENERS = frozenset({"بينما", "فيما", "حيث", "وسط"})
+COMMA_OPENER_PHRASES = frozenset({("في", "وقت"), ("في", "حين"), ("في", "الوقت")})
+
+
+def _later_clauses(view: TriggerView) -> set[int | None]:
+    """Slots past a comma that opens another clause after the trigger (``ضد داعش، في وقت
+    استمرت فيه مفاوضات إخراج ... المدنيين``): the other clause's actors."""
+    tokens = view.tokens
+    for i in range(view.match.end, view.bounds[1] - 2):
+        if tokens[i].text in ("،", ",") and (
+            tokens[i + 1].norm in COMMA_OPENERS
+            or (tokens[i + 1].norm, tokens[i + 2].norm) in COMMA_OPENER_PHRASES
+        ):
+            return {s.index for s in view.slots if s.first > i}
+    return set()
 
 
 def _led(slots: Sequence[Slot], index: int | None) -> int | None:
