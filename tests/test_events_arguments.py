@@ -411,3 +411,12 @@ def test_a_later_clause_gives_no_side_and_a_list_ends_at_another_phrase(pipeline
     found = [e for e in events(pipeline, text) if e[0] == "ASSAULT"]
     assert ("ASSAULT", "قوات النظام", "داعش") in found, found
     assert all(t != "المدنيين" for _, _, t in found), found
+
+
+def test_a_visited_city_is_no_visitor_but_a_host_city_receives(pipeline) -> None:
+    """Seed 000 had CONSULT القاهرة -> مصر from "زار القاهرة في إطار سعي مصر"; a capital
+    before "ستستقبل" is the host (seed 002: موسكو ستستقبل مملوك)."""
+    text = "وأضافت أن الوفد زار القاهرة في إطار سعي مصر إلى التوصل لهدنة."
+    assert all(s != "القاهرة" for _, s, _ in events(pipeline, text)), events(pipeline, text)
+    text = "وكانت تقارير صحفية قالت إنَّ موسكو ستستقبل مملوك الثلاثاء المقبل."
+    assert ("CONSULT", "موسكو", "مملوك") in events(pipeline, text), events(pipeline, text)

@@ -265,7 +265,7 @@ class EventExtractor:
         cited = self._cited(view) | _later_clauses(view)
         target = _kept(scores, view.rule_target, "target")
         target = None if target in cited else target
-        barred = {target} | cited | (_victims(view) if view.match.type in VICTIM_TYPES else set())
+        barred = {target} | cited | _never_source(view)
         source = _kept(scores, view.rule_source, "source")
         if source is None or source in barred:
             source = _best(scores, "source", barred)
@@ -401,6 +401,16 @@ def _kept(scores: list[dict[str, float]], index: int | None, role: str) -> int |
     if index is None or scores[index].get(role, 0.0) < KEEP_THRESHOLD:
         return None
     return index
+
+
+def _never_source(view: TriggerView) -> set[int | None]:
+    """Victims of a violent act, and a city after a visit, where it goes (``زار القاهرة``;
+    a host before it receives: ``موسكو ستستقبل مملوك``)."""
+    if view.match.type in VICTIM_TYPES:
+        return _victims(view)
+    if view.match.mode == "visit":
+        return {s.index for s in view.slots if s.city and s.first > view.match.start}
+    return set()
 
 
 def _victims(view: TriggerView) -> set[int | None]:
