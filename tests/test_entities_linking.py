@@ -166,3 +166,15 @@ def test_an_outlet_country_must_be_an_iso_code(monkeypatch, tmp_path) -> None:
             outlets.outlets()
     finally:
         outlets.outlets.cache_clear()
+
+
+def test_hadis_camp_by_the_names_yemeni_and_saudi_outlets_use(pipeline) -> None:
+    """Training gold (Okaz, al-Madina): "قوات هادي"، "حكومة هادي" and the joined spelling
+    "عبدربه منصور هادي" had no actor; "هادي العامري" stays the Iraqi Badr leader."""
+    text = ("وقال الرئيس اليمني عبدربه منصور هادي إن قوات هادي تقدمت، وأكدت حكومة هادي "
+            "ذلك، فيما قال هادي العامري إن الحشد سيشارك.")
+    found = outlet_entities(pipeline, text, None)
+    assert found["عبدربه منصور هادي"] == "person.abdrabbuh_mansur_hadi", found
+    assert found["قوات هادي"] == "yem.hadi_forces", found
+    assert found["حكومة هادي"] == "yem.legitimate_gov", found
+    assert found["هادي العامري"] == "person.hadi_al_amiri", found
