@@ -178,3 +178,13 @@ def test_hadis_camp_by_the_names_yemeni_and_saudi_outlets_use(pipeline) -> None:
     assert found["قوات هادي"] == "yem.hadi_forces", found
     assert found["حكومة هادي"] == "yem.legitimate_gov", found
     assert found["هادي العامري"] == "person.hadi_al_amiri", found
+
+
+def test_libyan_armed_groups_are_actors(pipeline) -> None:
+    """Training gold (Okaz, al-Sharq al-Awsat, Libya 2015): these sides had no candidate."""
+    text = ("وأحبطت السلطات اليونانية تهريب شحنة أسلحة إلى مليشيا فجر ليبيا، فيما اشتبك الجيش "
+            "مع مجلس شورى ثوار بنغازي وأنصار الشريعة.")
+    found = outlet_entities(pipeline, text, None)
+    assert found.get("مليشيا فجر ليبيا", found.get("فجر ليبيا")) == "lby.fajr_libya", found
+    assert found["مجلس شورى ثوار بنغازي"] == "lby.benghazi_shura", found
+    assert found["أنصار الشريعة"] == "ansar_al_sharia", found
