@@ -420,3 +420,13 @@ def test_a_visited_city_is_no_visitor_but_a_host_city_receives(pipeline) -> None
     assert all(s != "القاهرة" for _, s, _ in events(pipeline, text)), events(pipeline, text)
     text = "وكانت تقارير صحفية قالت إنَّ موسكو ستستقبل مملوك الثلاثاء المقبل."
     assert ("CONSULT", "موسكو", "مملوك") in events(pipeline, text), events(pipeline, text)
+
+
+def test_machines_of_an_actor_act_for_it_and_a_baby_is_a_civilian() -> None:
+    """Training gold (Palestinian news): "جرافات الاحتلال" act for the army (bulldozers
+    as a group head), and "رضيع" (a baby) is a civilian, so a victim, never an attacker."""
+    from hadath.actors.kb import KnowledgeBase
+
+    sides = _rule_sides("واقتحمت جرافات الجيش الإسرائيلي قرية العراقيب.")
+    assert sides["واقتحمت"][0] == "الجيش الإسرائيلي", sides
+    assert KnowledgeBase.load().agents.sector("رضيع") == "CVL"
