@@ -21,6 +21,9 @@ Each mention gets a ``key``: ``actor:<id>`` for known actors, else ``name:<TYPE>
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+
 from hadath.actors.kb import KnowledgeBase, strip_article
 from hadath.entities.gazetteer import mention_start
 from hadath.entities.mentions import COMMAS, Mention
@@ -214,24 +217,35 @@ def _references(article: Article, mentions: list[Mention], kb: KnowledgeBase) ->
     return found
 
 
+def _free_definite(article: Article, mentions: list[Mention],
+                   words: AbstractSet[str]) -> Iterator[tuple[int, int, Token]]:  # fmt: skip
+    """(sentence, token index, token) of each definite word of ``words`` that no mention
+    covers and no name follows (``التنظيم``، ``المملكة`` standing alone)."""
+    taken = {(m.sentence, i) for m in mentions for i in range(m.first, m.last + 1)}
+    for index, sentence in enumerate(article.sentences):
+        for i, token in enumerate(sentence.tokens):
+            if "ال" not in token.prefixes or token.stem not in words or (index, i) in taken:
+                continue
+            if not _names_follow(mentions, index, i):
+                yield index, i, token
+
+
+def _reference(article: Article, index: int, i: int, token: Token, type_: str,
+               actor_id: str | None, country: str | None, key: str) -> Mention:  # fmt: skip
+    start = mention_start(token, article.body)
+    return Mention(start, token.end, article.body[start : token.end], type_, index, i, i,
+                   actor_id, "reference", None, country, key)  # fmt: skip
+
+
 def _group_references(article: Article, mentions: list[Mention],
                       kb: KnowledgeBase) -> list[Mention]:  # fmt: skip
     """Mentions for ``التنظيم``-style references to an organization named before."""
-    heads = entity_rules().group_reference_heads
-    taken = {(m.sentence, i) for m in mentions for i in range(m.first, m.last + 1)}
     found = []
-    for index, sentence in enumerate(article.sentences):
-        for i, token in enumerate(sentence.tokens):
-            if "ال" not in token.prefixes or token.stem not in heads or (index, i) in taken:
-                continue
-            if _names_follow(mentions, index, i):
-                continue
-            group = _last_group(mentions, token.start, token.stem, kb)
-            if group is not None:
-                start = mention_start(token, article.body)
-                found.append(Mention(start, token.end, article.body[start : token.end], "ORG",
-                                     index, i, i, group.actor_id, "reference", None,
-                                     group.country, group.key))  # fmt: skip
+    for index, i, token in _free_definite(article, mentions, entity_rules().group_reference_heads):
+        group = _last_group(mentions, token.start, token.stem, kb)
+        if group is not None:
+            found.append(_reference(article, index, i, token, "ORG", group.actor_id,
+                                    group.country, group.key))  # fmt: skip
     return found
 
 
@@ -245,19 +259,9 @@ def _home_references(article: Article, mentions: list[Mention],
     words = {w for w, codes in entity_rules().home_references.items() if outlet.country in codes}
     if country is None or not words:
         return []
-    taken = {(m.sentence, i) for m in mentions for i in range(m.first, m.last + 1)}
-    found = []
-    for index, sentence in enumerate(article.sentences):
-        for i, token in enumerate(sentence.tokens):
-            if "ال" not in token.prefixes or token.stem not in words or (index, i) in taken:
-                continue
-            if _names_follow(mentions, index, i):
-                continue
-            start = mention_start(token, article.body)
-            found.append(Mention(start, token.end, article.body[start : token.end], "GPE",
-                                 index, i, i, country.id, "reference", None,
-                                 country.country, f"actor:{country.id}"))  # fmt: skip
-    return found
+    return [_reference(article, index, i, token, "GPE", country.id, country.country,
+                       f"actor:{country.id}")
+            for index, i, token in _free_definite(article, mentions, words)]  # fmt: skip
 
 
 def _last_group(mentions: list[Mention], before: int, head: str,
