@@ -430,3 +430,14 @@ def test_machines_of_an_actor_act_for_it_and_a_baby_is_a_civilian() -> None:
     sides = _rule_sides("واقتحمت جرافات الجيش الإسرائيلي قرية العراقيب.")
     assert sides["واقتحمت"][0] == "الجيش الإسرائيلي", sides
     assert KnowledgeBase.load().agents.sector("رضيع") == "CVL"
+
+
+def test_a_town_struck_is_the_place_not_the_target(pipeline) -> None:
+    """Guidelines §6 (training gold, SOHR reports): "ضربة جوية على الزبداني" has no target;
+    the town, no side, becomes the event's place so the record keeps it."""
+    doc = Document("t", "test", "وشنت قوات النظام أكثر من 600 ضربة جوية على الزبداني منذ بدء "
+                   "المعركة.", "jsonl", published=date(2015, 8, 2), title="")  # fmt: skip
+    pipeline(doc)
+    found = [e for e in doc.articles[0].records["events"] if e.type == "ASSAULT"]
+    assert found and all(e.target is None for e in found), found
+    assert all(e.location is not None and e.location.text == "الزبداني" for e in found), found

@@ -52,6 +52,7 @@ from hadath.events.unreported import necessity_positions, unreported_positions
 from hadath.model import Article, Sentence, Span
 
 PLACE_PREPS = frozenset({"في", "ب"})
+STRUCK_PREPS = frozenset({"علي", "ضد", None})  # normalized: على
 SETTING_PREPS = frozenset({"في", "ب"})  # a city after them is where it happened (بالرياض)
 DATE_REACH = 80  # characters from the trigger to its date: further, it dates another act
 PLACE_REACH = 6  # tokens: a place further from the trigger is a topic ("حول الأوضاع في ...")
@@ -114,11 +115,14 @@ def _written(expr: DateExpr) -> date | None:
 
 def _place(slots: list[Slot], mentions: list[Span], bounds: tuple[int, int], at: int,
            used: set[int]) -> Span | None:  # fmt: skip
-    places = [
+    near = [
         s for s in slots
-        if s.type in ("GPE", "LOC") and s.prep in PLACE_PREPS and s.index not in used
+        if s.type in ("GPE", "LOC") and s.index not in used
         and bounds[0] <= s.first < bounds[1] and abs(s.first - at) <= PLACE_REACH
     ]  # fmt: skip
+    places = [s for s in near if s.prep in PLACE_PREPS]
+    # else a town struck or besieged (على الزبداني), which is no side of the act
+    places = places or [s for s in near if s.locale and s.first > at and s.prep in STRUCK_PREPS]
     if not places:
         return None
     return mentions[min(places, key=lambda s: abs(s.first - at)).index]
@@ -263,6 +267,8 @@ class EventExtractor:
         if paired or _addressed(view):
             return Decision(view.rule_source, view.rule_target, p_event)
         cited = self._cited(view) | _later_clauses(view)
+        if view.match.type in VICTIM_TYPES:  # a town is fought over, not a side (guidelines §6)
+            cited |= {s.index for s in view.slots if s.locale}
         target = _kept(scores, view.rule_target, "target")
         target = None if target in cited else target
         barred = {target} | cited | _never_source(view)
