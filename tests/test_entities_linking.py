@@ -188,3 +188,10 @@ def test_libyan_armed_groups_are_actors(pipeline) -> None:
     assert found.get("مليشيا فجر ليبيا", found.get("فجر ليبيا")) == "lby.fajr_libya", found
     assert found["مجلس شورى ثوار بنغازي"] == "lby.benghazi_shura", found
     assert found["أنصار الشريعة"] == "ansar_al_sharia", found
+
+
+def test_weapons_are_no_names(pipeline) -> None:
+    """Training gold (a Tunisian interior ministry statement): the tagger had taken
+    كلاشنيكوف for a name, which then became the target of a seizure."""
+    text = "وأوضح البيان أنه تمت مصادرة أسلحة من نوع كلاشنيكوف وذخيرة وعبوات ناسفة."
+    assert "كلاشنيكوف" not in outlet_entities(pipeline, text, None)
