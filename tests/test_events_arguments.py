@@ -441,3 +441,15 @@ def test_a_town_struck_is_the_place_not_the_target(pipeline) -> None:
     found = [e for e in doc.articles[0].records["events"] if e.type == "ASSAULT"]
     assert found and all(e.target is None for e in found), found
     assert all(e.location is not None and e.location.text == "الزبداني" for e in found), found
+
+
+def test_what_a_request_asks_for_holds_no_target(pipeline) -> None:
+    """Training gold (al-Riyadh): Biden called for operations against ISIS - the request
+    has no addressee, and ISIS, inside what is asked for, had been its target; the one
+    asked comes before the content (``دعت مصر المجتمع الدولي إلى``)."""
+    text = ("من جهته، أكد جو بايدن دعم بلاده للعراق، داعيا الى مواصلة العمليات العسكرية "
+            "ضد التنظيم وهزيمته في العراق.")
+    requests = [e for e in events(pipeline, text) if e[0] == "REQUEST"]
+    assert requests and all(t is None for _, _, t in requests), requests
+    text = "ودعت مصر المجتمع الدولي إلى تحمل مسؤولياته تجاه الفلسطينيين."
+    assert ("REQUEST", "مصر", "المجتمع الدولي") in events(pipeline, text), events(pipeline, text)

@@ -269,6 +269,8 @@ class EventExtractor:
         cited = self._cited(view) | _later_clauses(view)
         if view.match.type in VICTIM_TYPES:  # a town is fought over, not a side (guidelines §6)
             cited |= {s.index for s in view.slots if s.locale}
+        if view.match.type == "REQUEST":
+            cited |= _asked_for(view)
         target = _kept(scores, view.rule_target, "target")
         target = None if target in cited else target
         barred = {target} | cited | _never_source(view)
@@ -359,6 +361,23 @@ def _later_clauses(view: TriggerView) -> set[int | None]:
             tokens[i + 1].norm in COMMA_OPENERS
             or (tokens[i + 1].norm, tokens[i + 2].norm) in COMMA_OPENER_PHRASES
         ):
+            return {s.index for s in view.slots if s.first > i}
+    return set()
+
+
+ASKED_FOR_PREFIXES = frozenset({"ب", "ل"})
+
+
+def _asked_for(view: TriggerView) -> set[int | None]:
+    """Actors inside what a request asks for (``داعيا إلى مواصلة العمليات ضد التنظيم``):
+    the content starts at the first إلى, or بـ/لـ on a word that starts no actor, after the
+    trigger; the one asked comes before it (``دعت مصر المجتمع الدولي إلى``)."""
+    starts = {s.first for s in view.slots}
+    tokens = view.tokens
+    for i in range(view.match.start + 1, view.bounds[1]):
+        token = tokens[i]
+        marked = ASKED_FOR_PREFIXES.intersection(token.prefixes) and i not in starts
+        if token.norm == "الي" or marked:
             return {s.index for s in view.slots if s.first > i}
     return set()
 
