@@ -43,6 +43,8 @@ def test_bogdanov_meets_audibert_in_paris(exported) -> None:
     assert event["date"] == "2015-10-08"
     assert event["location"]["text"] in ("باريس", "العاصمة الفرنسية")
     assert seed_article(exported, "004") in event["reports"]  # SANA's report, fused
+    # the second person met, past the first one's title with its own name in it
+    assert find(exported, "000", "CONSULT", "بوغدانوف", "دي ريفير")
 
 
 def test_yakovenko_asks_the_foreign_office(exported) -> None:

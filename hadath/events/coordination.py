@@ -48,9 +48,11 @@ def _conjoined(event: Event, role: str, sentence: Sentence, mentions: list[Span]
         if len(between) > reach or slot.first >= end:
             break
         same_kind = slot.type == previous.type or role == "source"
-        if not _joined(tokens[slot.first], between):
-            break  # another constituent ("مقاتلي التنظيم" before "والمدنيين") ends the list
-        if slot.prep is None and same_kind:
+        joined = _joined(tokens[slot.first], between)
+        if not joined and slot.prep is None:
+            break  # another phrase ("مقاتلي التنظيم" before "والمدنيين") ends the list;
+            # one behind a preposition is a modifier ("للرئيس الفرنسي فرنسوا هولاند")
+        if joined and slot.prep is None and same_kind:
             other = mentions[slot.index]
             if other is not event.source and other is not event.target:
                 start, stop = event.evidence
