@@ -163,3 +163,20 @@ def test_incremental_batches_merge_into_stories_and_events(db_path: Path, capsys
     meeting = [e for e in events if e["type"] == "CONSULT" and sana["id"] in e["reports"]
                and main_000["id"] in e["reports"]]  # fmt: skip
     assert meeting and "بوغدانوف" in meeting[0]["source"]["text"]
+
+
+def test_an_article_telling_one_action_twice_keeps_its_clearest_reading() -> None:
+    """Seed 003 tells the regime's capture of Mayadin districts twice; the record had been
+    the vaguer sentence (confidence 0.37, picked by event id) over the clear one (0.67)."""
+    from datetime import date
+
+    from hadath.dedup.fusion import fuse
+
+    def row(event_id: str, confidence: float) -> dict:
+        return {"id": event_id, "article_id": "a", "type": "ASSAULT", "source_id": "syr.mil",
+                "target_id": None, "negated": False, "date": None, "place": None,
+                "published": date(2017, 10, 8), "seq": 1, "story_id": "s",
+                "confidence": confidence}  # fmt: skip
+
+    groups = fuse([row("a-e10", 0.37), row("a-e9", 0.67)])
+    assert list(groups) == ["a-e9"] and len(groups["a-e9"]) == 2, groups

@@ -5,7 +5,8 @@ source and target entities (after corpus-wide entity merging; a missing side mus
 be missing in both, and then the two articles must belong to one story), dates
 within ``DAY_WINDOW`` days (an unknown date agrees with any), compatible places
 (the same entity, or one unknown) and the same negation.
-Each group gets a ``fusion_id``; its earliest report is the group's record and its
+Each group gets a ``fusion_id``; its earliest report (within one article, the most
+confident reading) is the group's record and its
 ``reports`` list every article that tells it. Each article's own evidence stays in
 the store, one row per report.
 """
@@ -36,8 +37,10 @@ def _compatible(a: dict, b: dict) -> bool:
     return None in places or places[0] == places[1]
 
 
-def _order(row: dict) -> tuple[date, int, str]:
-    return (row["published"] or date.max, row["seq"], row["id"])
+def _order(row: dict) -> tuple[date, int, float, str]:
+    """Earliest report first; within one article, the reading the models trust most (an
+    article that tells one action twice keeps its clearer sentence as the record)."""
+    return (row["published"] or date.max, row["seq"], -(row["confidence"] or 0.0), row["id"])
 
 
 def fuse(rows: list[dict]) -> dict[str, list[dict]]:
@@ -64,6 +67,7 @@ def fuse(rows: list[dict]) -> dict[str, list[dict]]:
 def _rows(store: Store) -> list[dict]:
     sql = (
         "SELECT e.id, e.article_id, e.type, e.source, e.target, e.location, e.date, e.negated, "
+        "e.confidence, "
         "a.published, a.story_id, d.seq FROM events e JOIN articles a ON a.id = e.article_id "
         "JOIN documents d ON d.doc_id = a.doc_id"
     )
