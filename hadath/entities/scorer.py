@@ -225,21 +225,16 @@ class Scorer:
 
     def _rows(self, sentences: Sequence[Sequence[str]]) -> Groups:
         """Each word's row of :attr:`vectors`, new words' vectors computed first."""
-        # Speed: map() looks each sentence's words up in C; only the sentences with a
-        # new word (a None) are gone through word by word, then looked up again
-        found = [list(map(self.rows.get, words)) for words in sentences]
-        missing = [i for i, rows in enumerate(found) if None in rows]
-        if missing:
-            rows = self.rows
-            new = {w for i in missing for w in sentences[i] if w not in rows}
-            if len(rows) + len(new) > self.cache_size:
+        # Speed: all in C: the article's distinct words (a set), those not cached (a
+        # set difference against the cache), then one look-up a word with map()
+        words = set().union(*sentences)
+        new = words.difference(self.rows)
+        if new:
+            if len(self.rows) + len(new) > self.cache_size:
                 self.clear()
-                new = {w for words in sentences for w in words}
-                missing = list(range(len(sentences)))
+                new = words
             self._add_words(sorted(new))
-            for i in missing:
-                found[i] = list(map(self.rows.get, sentences[i]))
-        return found  # type: ignore[return-value]
+        return [list(map(self.rows.__getitem__, sentence)) for sentence in sentences]
 
     def _add_words(self, words: list[str]) -> None:
         """Cache the five weight vectors (and the keys) of each of ``words``."""
