@@ -66,6 +66,8 @@ def _bare(word: str) -> str:
 
 def shape(word: str) -> str:
     """Coarse word shape: P(unct), D(igits), N(umber-ish), L(atin), A(rabic)."""
+    if word.isalpha():  # most words: letters only, so no punctuation and no digit
+        return "L" if _LATIN.search(word) else "A"
     if _PUNCT.match(word):
         return "P"
     if word.isdigit():
@@ -127,44 +129,54 @@ def lemma_key(word: str) -> str:
     return lemmatize(word) if _bare(word) else ""
 
 
-def is_unknown(word: str) -> bool:
+def is_unknown(word: str, rel: int | None = None) -> bool:
     """Neither the word nor its stem is in simplemma's Arabic lexicon (hamza-insensitive,
-    :func:`hadath.text.clitics.dictionary_lemma`, whose cache tokenizing fills)."""
-    rel = _info(word)[2]
+    :func:`hadath.text.clitics.dictionary_lemma`, whose cache tokenizing fills);
+    ``rel``: where the stem starts in ``word``, when the caller has it."""
+    if rel is None:
+        rel = _info(word)[2]
     bare = _bare(word)
     if bare and dictionary_lemma(bare) is not None:
         return False
-    stem = _bare(word[rel:]) if rel else bare
+    # Speed: a word without diacritics or tatweel has a stem without them too
+    stem = (word[rel:] if bare == word else _bare(word[rel:])) if rel else bare
     return not (stem and dictionary_lemma(stem) is not None)
 
 
 Parts = tuple[list[str], tuple[str, ...], tuple[str, ...], str, str, str]
+_LENGTHS = tuple(f"len={n}" for n in range(9))
+_AFFIXES = (0, 0, 1, 2, 3, 4)  # prefixes (suffixes) of 1-4 letters a word of 0..5+ letters has
 
 
 def word_parts(word: str) -> Parts:
     """(own features, features lent to the tokens at -1/+1 and at -2/+2 before their
     offset prefix, normalized form, gazetteer form: normalized, proclitics off,
     article kept, stem: :func:`word_key`'s). See :func:`word_features`."""
-    norm, stem, _, prefixes, _ = _info(word)
+    norm, stem, rel, prefixes, _ = _info(word)
     stem = stem or norm
     title = load_titles().get(stem, "")
     kind = shape(word)
-    lemma = lemma_key(word)
     own_word, own_stem, own_shape = "w=" + norm, "st=" + stem, "sh=" + kind
-    own = ["b", own_word, own_stem, own_shape, "len=" + str(min(len(stem), 8))]
+    suffix3 = "s3=" + stem[-3:]
+    own = ["b", own_word, own_stem, own_shape, _LENGTHS[min(len(stem), 8)]]
     if kind == "A":
-        own.append("lem=" + lemma)
-        own += [f"p{n}={norm[:n]}" for n in range(1, min(len(norm), 5))]
-        own += [f"s{n}={stem[-n:]}" for n in range(1, min(len(stem), 5))]
+        # Speed: the 1-4 letter prefixes and suffixes written out, not formatted in a loop
+        own.append("lem=" + lemma_key(word))
+        own += ("p1=" + norm[:1], "p2=" + norm[:2], "p3=" + norm[:3], "p4=" + norm[:4])[
+            : _AFFIXES[min(len(norm), 5)]
+        ]
+        own += ("s1=" + stem[-1:], "s2=" + stem[-2:], suffix3, "s4=" + stem[-4:])[
+            : _AFFIXES[min(len(stem), 5)]
+        ]
         own.append("al" if "ال" in prefixes else "noal")
-        if is_unknown(word):
+        if is_unknown(word, rel):
             own.append("unk")
     titled = ("title=" + title,) if title else ()
     own += titled
     clusters = cluster_features(stem, kind)
     own += clusters
     coarse = clusters[1:] if len(clusters) > 1 else clusters  # the finest level stays own
-    near = (own_word, own_stem, own_shape, "s3=" + stem[-3:], *coarse, *titled)
+    near = (own_word, own_stem, own_shape, suffix3, *coarse, *titled)
     gaz = "ال" + stem if "ال" in prefixes else stem
     return own, near, (own_word, *titled), norm, gaz, stem
 

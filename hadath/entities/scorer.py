@@ -54,7 +54,6 @@ SLOTS = 5
 PAD, BOS, EOS = 0, 1, 2  # reserved rows: nothing, sentence start, sentence end
 FIRST_ROW = 3
 INITIAL_ROWS = 1 << 12
-NO_ROWS = [()] * 4  # no feature lends a word's neighbours anything
 
 Groups = list[list[int]]
 Bigrams = tuple[dict[str, int] | None, dict[str, int] | None]
@@ -111,7 +110,11 @@ class Scorer:
         self.weights = weights
         self.cache_size = cache_size
         self.bigrams = bigram_table(weights.attributes)
-        self.lend = lend_table(weights.attributes)
+        # feature -> its row lent to -2, to -1, to +1, to +2: one table a slot
+        self.lend = tuple(
+            {f: rows[slot] for f, rows in lend_table(weights.attributes).items() if rows[slot]}
+            for slot in range(4)
+        )
         self._back_t = np.ascontiguousarray(weights.transitions.T)  # [to, from]
         self.clear()
 
@@ -222,21 +225,16 @@ class Scorer:
 
     def _rows(self, sentences: Sequence[Sequence[str]]) -> Groups:
         """Each word's row of :attr:`vectors`, new words' vectors computed first."""
-        # Speed: map() looks each sentence's words up in C; only the sentences with a
-        # new word (a None) are gone through word by word, then looked up again
-        found = [list(map(self.rows.get, words)) for words in sentences]
-        missing = [i for i, rows in enumerate(found) if None in rows]
-        if missing:
-            rows = self.rows
-            new = {w for i in missing for w in sentences[i] if w not in rows}
-            if len(rows) + len(new) > self.cache_size:
+        # Speed: all in C: the article's distinct words (a set), those not cached (a
+        # set difference against the cache), then one look-up a word with map()
+        words = set().union(*sentences)
+        new = words.difference(self.rows)
+        if new:
+            if len(self.rows) + len(new) > self.cache_size:
                 self.clear()
-                new = {w for words in sentences for w in words}
-                missing = list(range(len(sentences)))
+                new = words
             self._add_words(sorted(new))
-            for i in missing:
-                found[i] = list(map(self.rows.get, sentences[i]))
-        return found  # type: ignore[return-value]
+        return [list(map(self.rows.__getitem__, sentence)) for sentence in sentences]
 
     def _add_words(self, words: list[str]) -> None:
         """Cache the five weight vectors (and the keys) of each of ``words``."""
@@ -265,15 +263,14 @@ class Scorer:
         <hadath.entities.features.Extractor>` lists them); its normalized form, its
         gazetteer form and its stem."""
         own, near, far, norm, gaz, stem = word_parts(word)
-        ids, lend = self.weights.attributes, self.lend
-        # Speed: all in C. A feature's lend entry holds its rows lent to -2/-1/+1/+2,
-        # zip(*entries) makes one column a slot, filter drops the missing ones (None).
-        near_rows = list(zip(*filter(None, map(lend.get, near)), strict=True)) or NO_ROWS
-        far_rows = list(zip(*filter(None, map(lend.get, far)), strict=True)) or NO_ROWS
+        ids, (to_next2, to_next1, to_prev1, to_prev2) = self.weights.attributes, self.lend
+        # Speed: all in C; filter drops the features the model has no row for (None)
         # fmt: off
         return [PAD, *filter(None, map(ids.get, own)),
-                PAD, *filter(None, far_rows[0]), PAD, *filter(None, near_rows[1]),
-                PAD, *filter(None, near_rows[2]), PAD, *filter(None, far_rows[3])], norm, gaz, stem
+                PAD, *filter(None, map(to_next2.get, far)),
+                PAD, *filter(None, map(to_next1.get, near)),
+                PAD, *filter(None, map(to_prev1.get, near)),
+                PAD, *filter(None, map(to_prev2.get, far))], norm, gaz, stem
         # fmt: on
 
     def decode(self, scores: np.ndarray, lengths: list[int]) -> list[list[int]]:

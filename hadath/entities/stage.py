@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 
+from hadath.entities.clusters import load_clusters
 from hadath.entities.gazetteer import Gazetteer, default_gazetteer
 from hadath.entities.linking import link_article
 from hadath.entities.mentions import Mention, find_mentions
@@ -20,6 +21,7 @@ from hadath.pipeline import stage
 
 @functools.cache
 def default_tagger() -> Tagger:
+    load_clusters()  # the model's cluster table is read with it, not at the first new word
     return Tagger.load()
 
 
