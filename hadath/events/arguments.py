@@ -72,9 +72,9 @@ def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span
     for index, (first, last, span) in enumerate(phrases):
         prep = governing_prep(tokens, first, cues.lists["possessed_nouns"].contains)
         sector = span.attrs.get("agent")
+        locale, city = _place_kinds(kb, span)
         slots.append(Slot(index, first, last, normalize(prep) if prep else None, span.label,
-                          sector, _counted(tokens, first, cues), _locale(kb, span),
-                          _city(kb, span)))  # fmt: skip
+                          sector, _counted(tokens, first, cues), locale, city))  # fmt: skip
     return spans, _with_leaders(tokens, slots, cues)
 
 
@@ -88,7 +88,7 @@ def _with_leaders(tokens: list[Token], slots: list[Slot], cues: Cues) -> list[Sl
     out = list(slots)
     for j in range(1, len(slots)):
         between = [t for t in tokens[slots[j - 1].last + 1 : slots[j].first] if not t.is_punct]
-        if between and normalize(between[0].text) in RELATIVE_PRONOUNS:
+        if between and between[0].norm in RELATIVE_PRONOUNS:
             between = between[1:]
         if len(between) == 1 and cues.lists["leader_links"].contains(between[0]):
             out[j] = replace(slots[j], leads=j - 1)
@@ -98,21 +98,18 @@ def _with_leaders(tokens: list[Token], slots: list[Slot], cues: Cues) -> list[Sl
 STATE_KINDS = frozenset({"country", "autonomous region"})  # places that act through their names
 
 
-def _city(kb: KnowledgeBase | None, span: Span) -> bool:
-    """A place that is no state (a capital included), or an unknown place."""
+def _place_kinds(kb: KnowledgeBase | None, span: Span) -> tuple[bool, bool]:
+    """(locale, city) of a mention. A city is a place that is no state, a capital included
+    (``الرياض``), or an unknown place; a locale is where things happen rather than a state
+    acting through its name: a city, town or region that is no capital (``معركة تحرير
+    الرقة``), or an unknown place."""
     if span.label not in ("GPE", "LOC") or kb is None:
-        return False
+        return False, False
     actor = kb.by_id(span.attrs["actor_id"]) if span.attrs.get("actor_id") else None
-    return actor is None or actor.kind not in STATE_KINDS
-
-
-def _locale(kb: KnowledgeBase | None, span: Span) -> bool:
-    """A place where things happen rather than a state acting through its name: a city,
-    town or region that is no capital (``معركة تحرير الرقة``), or an unknown place."""
-    if not _city(kb, span):
-        return False
-    actor = kb.by_id(span.attrs["actor_id"]) if span.attrs.get("actor_id") else None
-    return actor is None or kb.capital_of(actor.id) is None
+    if actor is None:
+        return True, True
+    city = actor.kind not in STATE_KINDS
+    return city and kb.capital_of(actor.id) is None, city
 
 
 def _title_tokens(starts: list[int], mentions: list[Span],

@@ -47,13 +47,12 @@ from hadath.events.roles import (
     between_pair,
     clause_bounds,
 )
-from hadath.events.sides import VICTIM_TYPES, ClauseSides, addressed_genitive
+from hadath.events.sides import ASKED_FOR, VICTIM_TYPES, ClauseSides, addressed_genitive
 from hadath.events.unreported import necessity_positions, unreported_positions
 from hadath.model import Article, Sentence, Span
 
-PLACE_PREPS = frozenset({"في", "ب"})
+PLACE_PREPS = frozenset({"في", "ب"})  # a place after them is where it happened (بالرياض)
 STRUCK_PREPS = frozenset({"علي", "ضد", None})  # normalized: على
-SETTING_PREPS = frozenset({"في", "ب"})  # a city after them is where it happened (بالرياض)
 DATE_REACH = 80  # characters from the trigger to its date: further, it dates another act
 PLACE_REACH = 6  # tokens: a place further from the trigger is a topic ("حول الأوضاع في ...")
 
@@ -266,20 +265,16 @@ class EventExtractor:
             return None
         if paired or _addressed(view):
             return Decision(view.rule_source, view.rule_target, p_event)
-        cited = self._cited(view) | _later_clauses(view)
-        if view.match.type in VICTIM_TYPES:  # a town is fought over, not a side (guidelines §6)
-            cited |= {s.index for s in view.slots if s.locale}
-        if view.match.type == "REQUEST":
-            cited |= _asked_for(view)
+        no_side = self._cited(view) | _no_sides(view)
         target = _kept(scores, view.rule_target, "target")
-        target = None if target in cited else target
-        barred = {target} | cited | _never_source(view)
+        target = None if target in no_side else target
+        barred = {target} | no_side | _never_source(view)
         source = _kept(scores, view.rule_source, "source")
         if source is None or source in barred:
             source = _best(scores, "source", barred)
         partnered = set() if source is None else partners(view.tokens, view.slots, source)
         if target is None or target == source or target in partnered:
-            target = _best(scores, "target", {source} | cited | partnered)
+            target = _best(scores, "target", {source} | no_side | partnered)
         sure = _side_belief(scores, source, "source") * _side_belief(scores, target, "target")
         return Decision(source, target, p_event * sure)
 
@@ -287,7 +282,7 @@ class EventExtractor:
         """Candidates a report is attributed to (``بحسب سكاي نيوز``، ``وفقا للمرصد``،
         ``نقلا عن وكالة``): the source of the news, not a side of the event."""
         frames = self.cues.lists["attributions"]
-        out: set[int | None] = {s.index for s in view.slots if s.city and s.prep in SETTING_PREPS}
+        out: set[int | None] = set()
         for slot in view.slots:
             before = slot.first - 1
             if before >= 0 and view.tokens[before].norm == "عن":
@@ -352,6 +347,19 @@ COMMA_OPENERS = frozenset({"بينما", "فيما", "حيث", "وسط"})
 COMMA_OPENER_PHRASES = frozenset({("في", "وقت"), ("في", "حين"), ("في", "الوقت")})
 
 
+def _no_sides(view: TriggerView) -> set[int | None]:
+    """Candidates that are neither source nor target of the trigger: a city after في/بـ
+    (where it happened), actors of a later clause, a town fought over (guidelines §6), and
+    actors inside what a request asks for."""
+    out = {s.index for s in view.slots if s.city and s.prep in PLACE_PREPS}
+    out |= _later_clauses(view)
+    if view.match.type in VICTIM_TYPES:
+        out |= {s.index for s in view.slots if s.locale}
+    if view.match.type == "REQUEST":
+        out |= _asked_for(view)
+    return out
+
+
 def _later_clauses(view: TriggerView) -> set[int | None]:
     """Slots past a comma that opens another clause after the trigger (``ضد داعش، في وقت
     استمرت فيه مفاوضات إخراج ... المدنيين``): the other clause's actors."""
@@ -365,9 +373,6 @@ def _later_clauses(view: TriggerView) -> set[int | None]:
     return set()
 
 
-ASKED_FOR_PREFIXES = frozenset({"ب", "ل"})
-
-
 def _asked_for(view: TriggerView) -> set[int | None]:
     """Actors inside what a request asks for (``داعيا إلى مواصلة العمليات ضد التنظيم``):
     the content starts at the first إلى, or بـ/لـ on a word that starts no actor, after the
@@ -376,7 +381,7 @@ def _asked_for(view: TriggerView) -> set[int | None]:
     tokens = view.tokens
     for i in range(view.match.start + 1, view.bounds[1]):
         token = tokens[i]
-        marked = ASKED_FOR_PREFIXES.intersection(token.prefixes) and i not in starts
+        marked = ASKED_FOR.intersection(token.prefixes) and i not in starts
         if token.norm == "الي" or marked:
             return {s.index for s in view.slots if s.first > i}
     return set()
