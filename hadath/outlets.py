@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from hadath.actors.schema import ISO3_RE
 from hadath.errors import DataFileError
 from hadath.resources import data_path, load_yaml, require_keys, string_list
 from hadath.text.normalize import normalize
@@ -65,7 +66,7 @@ def outlets() -> tuple[Outlet, ...]:
 
 
 def _country(path: str, value: object, where: str) -> str | None:
-    if value is None or (isinstance(value, str) and re.fullmatch("[A-Z]{3}", value)):
+    if value is None or (isinstance(value, str) and ISO3_RE.match(value)):
         return value
     raise DataFileError(path, f"{where}: 'country' must be an ISO 3166 alpha-3 code")
 

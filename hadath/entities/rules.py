@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from hadath.actors.schema import ISO3_RE
 from hadath.errors import DataFileError
 from hadath.resources import data_path, load_yaml, string_list
 from hadath.text.normalize import normalize
@@ -50,7 +50,7 @@ def _home_references(path: str, raw: Any) -> dict[str, frozenset[str]]:
     out = {}
     for word, codes in raw.items():
         codes = string_list(path, codes, f"home_references {word}")
-        bad = [c for c in codes if not re.fullmatch("[A-Z]{3}", c)]
+        bad = [c for c in codes if not ISO3_RE.match(c)]
         if bad:
             raise DataFileError(path, f"home_references {word}: not ISO alpha-3 codes: {bad}")
         out[normalize(str(word))] = frozenset(codes)
