@@ -195,3 +195,36 @@ def test_weapons_are_no_names(pipeline) -> None:
     كلاشنيكوف for a name, which then became the target of a seizure."""
     text = "وأوضح البيان أنه تمت مصادرة أسلحة من نوع كلاشنيكوف وذخيرة وعبوات ناسفة."
     assert "كلاشنيكوف" not in outlet_entities(pipeline, text, None)
+
+
+def roles(pipeline: Pipeline, text: str) -> dict[str, tuple[str | None, str | None]]:
+    doc = Document("t", "test", text, "jsonl", published=date(2015, 8, 2), title="")
+    pipeline(doc)
+    return {s.text: (s.attrs.get("key"), s.attrs.get("role")) for s in doc.articles[0].spans["entities"]}
+
+
+def test_a_title_word_alone_refers_back_to_the_person_with_that_title(pipeline) -> None:
+    """``وقال الوزير``/``وأضاف المتحدث`` (SaudiNewsNet: ministers and spokesmen quoted
+    after their full name) are that person; not an adjective (``التيار الرئيس``: "main"),
+    not another title (``الرئيس السابق``), not "whoever is responsible"."""
+    text = ("وقال وزير الطاقة الروسي ألكسندر نوفاك إن الإنتاج سيرتفع. وأضاف الوزير أن "
+            "الأسعار ستستقر.")  # fmt: skip
+    found = roles(pipeline, text)
+    assert found["الوزير"][0] == found["ألكسندر نوفاك"][0], found
+    text = ("وقال وزير الطاقة الروسي ألكسندر نوفاك إن الإنتاج سيرتفع. وتبقى هذه القضايا "
+            "خارج التيار الرئيس. وقال المسؤول عن الملف إن الأسعار ستستقر.")  # fmt: skip
+    found = roles(pipeline, text)
+    assert "الرئيس" not in found and found.get("المسؤول", ("",))[0] != found["ألكسندر نوفاك"][0]
+
+
+def test_a_quoted_organization_stays_inside_the_title_before_a_name(pipeline) -> None:
+    text = "كما اجتمع لافروف مع رئيس المكتب السياسي لحركة «حماس»، خالد مشعل."
+    assert roles(pipeline, text)["خالد مشعل"][1] == "رئيس المكتب السياسي لحركة «حماس»"
+
+
+def test_an_appositive_title_runs_past_the_generic_noun_that_heads_it(pipeline) -> None:
+    text = ("وأعلنت الخارجية الروسية أن ميخائيل بوغدانوف، المبعوث الشخصي للرئيس فلاديمير "
+            "بوتين التقى في باريس صالح مسلم.")  # fmt: skip
+    found = roles(pipeline, text)
+    assert found["ميخائيل بوغدانوف"][1] == "المبعوث الشخصي للرئيس فلاديمير بوتين", found
+    assert "المبعوث" not in found, found

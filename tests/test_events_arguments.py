@@ -453,3 +453,27 @@ def test_what_a_request_asks_for_holds_no_target(pipeline) -> None:
     assert requests and all(t is None for _, _, t in requests), requests
     text = "ودعت مصر المجتمع الدولي إلى تحمل مسؤولياته تجاه الفلسطينيين."
     assert ("REQUEST", "مصر", "المجتمع الدولي") in events(pipeline, text), events(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text,event",
+    [
+        # SaudiNewsNet (training file c): the country in the envoy's title is no target
+        ("أدان السفير محمد الهيصمي مندوب اليمن لدى جامعة الدول العربية الممارسات والانتهاكات "
+         "التي ترتكبها ميليشيات الحوثيين ضد الصحفيين اليمنيين.",
+         ("ACCUSE", "محمد الهيصمي", "اليمن")),
+        # Lavrov met Mashal, not the movement named in Mashal's title
+        ("عقد وزير الخارجية الروسي سيرغي لافروف لقاء مع رئيس الائتلاف السوري الأسبق معاذ "
+         "الخطيب، كما اجتمع مع رئيس المكتب السياسي لحركة «حماس»، خالد مشعل.",
+         ("CONSULT", "سيرغي لافروف", "حماس")),
+    ],
+)  # fmt: skip
+def test_an_actor_named_in_a_persons_title_is_no_side(pipeline, text, event) -> None:
+    found = events(pipeline, text)
+    assert event not in found, found
+
+
+def test_the_person_and_not_the_movement_in_the_title_is_met(pipeline) -> None:
+    text = ("عقد وزير الخارجية الروسي سيرغي لافروف لقاء مع رئيس الائتلاف السوري الأسبق معاذ "
+            "الخطيب، كما اجتمع مع رئيس المكتب السياسي لحركة «حماس»، خالد مشعل.")  # fmt: skip
+    assert ("CONSULT", "سيرغي لافروف", "خالد مشعل") in events(pipeline, text)

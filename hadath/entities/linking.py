@@ -26,7 +26,7 @@ from collections.abc import Set as AbstractSet
 
 from hadath.actors.kb import KnowledgeBase, strip_article
 from hadath.entities.gazetteer import mention_start
-from hadath.entities.mentions import COMMAS, Mention
+from hadath.entities.mentions import COMMAS, OFFICE_KINDS, Mention
 from hadath.entities.rules import entity_rules
 from hadath.model import Article, Token
 from hadath.outlets import outlet_by_id
@@ -34,6 +34,11 @@ from hadath.text.normalize import normalize
 
 ROLE_WINDOW = 7  # tokens searched before a name for its title
 APPOSITIVE_MAX = 10  # tokens an appositive role may run
+QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”"})  # a quoted name inside a title
+ANY_COUNTRY = "*"  # a reference without a demonym matches a person of any country
+BARE_UNSAFE = frozenset({"مسوول"})  # normalized: "المسؤول عن الهجوم" is whoever is responsible
+DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك"})
+POSSESSIVES = ("ه", "ها", "هم", "هما")  # "ملعبه الرئيس": a possessed noun and its adjective
 
 
 def _head(token: Token) -> bool:
@@ -63,6 +68,8 @@ def _role_before(
     for i in range(end - 1, max(-1, end - 1 - ROLE_WINDOW), -1):
         if tokens[i].norm in links and i < first - 1:
             continue  # "السفير الروسي في بريطانيا ألكسندر ياكوفيتكو"
+        if tokens[i].text in QUOTE_MARKS:
+            continue  # "رئيس المكتب السياسي لحركة «حماس»، خالد مشعل"
         if _stop(tokens[i]) or i in taken:  # taken: tokens of other persons' names
             break
         if _head(tokens[i]):
@@ -91,7 +98,9 @@ def _role_after(tokens: list[Token], last: int, ends: dict[int, int]) -> tuple[i
         return None  # "ونائب وزير ...": a second person, coordinated
     start, j = i, i
     while j < len(tokens) and j - start < APPOSITIVE_MAX and not _stop(tokens[j]):
-        if j in ends:  # a name inside the role: take it, go on only through a link word
+        # a name inside the role (not the bare head noun itself): take it, go on only
+        # through a link word
+        if j in ends and (j > start or ends[j] > j):
             j = ends[j]
             after = j + 1
             if after < len(tokens) and tokens[after].norm in entity_rules().role_links:
@@ -118,9 +127,14 @@ def _without_honorifics(tokens: list[Token], first: int, last: int) -> int:
     """The role's last token once trailing ranks and honorifics are left out (``...
     الروسية اللواء``), unless nothing else is left (``اللواء``)."""
     honorifics = entity_rules().honorifics
-    while last > first and (tokens[last].stem in honorifics or tokens[last].is_punct):
+    while last > first and (tokens[last].stem in honorifics or _loose_punct(tokens[last])):
         last -= 1
     return last
+
+
+def _loose_punct(token: Token) -> bool:
+    """Punctuation a title does not end with (a closing quote mark it keeps)."""
+    return token.is_punct and token.text not in QUOTE_MARKS
 
 
 def _role_text(body: str, first: Token, last: Token) -> str:
@@ -132,8 +146,11 @@ def _role_text(body: str, first: Token, last: Token) -> str:
     return text
 
 
-def attach_roles(article: Article, mentions: list[Mention], kb: KnowledgeBase) -> None:
-    """Set ``role`` (and ``country`` when unknown) on every person mention."""
+def attach_roles(article: Article, mentions: list[Mention],
+                 kb: KnowledgeBase) -> set[tuple[int, int]]:  # fmt: skip
+    """Set ``role`` (and ``country`` when unknown) on every person mention; returns the
+    (sentence, token) positions the roles cover."""
+    covered = set()
     for mention in mentions:
         if mention.type != "PER":
             continue
@@ -146,15 +163,45 @@ def attach_roles(article: Article, mentions: list[Mention], kb: KnowledgeBase) -
         span = (before, mention.first - 1) if before is not None else None
         if before is not None:
             mention.title_start = mention_start(tokens[before], article.body)
-        span = span or _role_after(tokens, mention.last, ends)
+        after = (
+            _role_after(tokens, mention.last, ends)
+            if _may_follow(tokens, mention, before)
+            else None
+        )
+        span = span or after
         if span is None:
             continue
         first, last = span
         last = _without_honorifics(tokens, first, last)
+        covered.update((mention.sentence, i) for i in range(first, last + 1))
+        if after is not None:
+            mention.role_end = tokens[_without_honorifics(tokens, *after)].end
+            covered.update((mention.sentence, i) for i in range(after[0], after[1] + 1))
         mention.role = mention.role or _role_text(article.body, tokens[first], tokens[last])
         inside = [m for m in same if first <= m.first and m.last <= last]
         if mention.actor_id is None:  # a known actor keeps the knowledge base's country
             mention.country = mention.country or _country_in(tokens, first, last, kb, inside)
+    return covered
+
+
+def _may_follow(tokens: list[Token], mention: Mention, before: int | None) -> bool:
+    """Whether a title after the name is the person's: always without a title before it;
+    after one only when a comma sets it off or the title before is one word (``السفير
+    محمد الهيصمي مندوب اليمن لدى الجامعة``). ``استقبل رئيس الإقليم مسعود بارزاني وزير
+    الخارجية القطري``: the minister is whom he received."""
+    if before is None or before == mention.first - 1:
+        return True
+    return mention.last + 1 < len(tokens) and tokens[mention.last + 1].text in COMMAS
+
+
+def _in_title(mention: Mention, in_roles: AbstractSet[tuple[int, int]],
+              kb: KnowledgeBase) -> bool:  # fmt: skip
+    """A generic noun or an office that heads a person's title (``بوغدانوف، المبعوث
+    الشخصي``، ``الرئيس اليمني السابق علي عبد الله صالح``) is that title, not an actor."""
+    if (mention.sentence, mention.first) not in in_roles:
+        return False
+    actor = kb.by_id(mention.actor_id) if mention.actor_id else None
+    return mention.source == "agent" or (actor is not None and actor.kind in OFFICE_KINDS)
 
 
 def name_key(mention: Mention) -> str:
@@ -193,28 +240,53 @@ def _assign_keys(mentions: list[Mention]) -> None:
             mention.country = mention.country or fuller[0].country
 
 
-def _references(article: Article, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
-    """Mentions for ``الوزير الروسي``-style references to a person named before."""
+def _references(article: Article, mentions: list[Mention], kb: KnowledgeBase,
+                in_roles: AbstractSet[tuple[int, int]]) -> list[Mention]:  # fmt: skip
+    """Mentions for ``الوزير الروسي``-style references to a person named before (not
+    the words of a person's title, ``in_roles``)."""
     heads = entity_rules().reference_heads
     found = []
     for index, sentence in enumerate(article.sentences):
         tokens = sentence.tokens
         for i in range(len(tokens) - 1):
             head, adjective = tokens[i], tokens[i + 1]
-            if "ال" not in head.prefixes or head.stem not in heads:
+            if "ال" not in head.prefixes or head.stem not in heads or (index, i) in in_roles:
                 continue
             country = kb.demonym(adjective.norm)
-            if country is None or _names_follow(mentions, index, i + 1):
+            last = i + 1 if country is not None else i  # "الوزير الروسي" or "الوزير" alone
+            if _names_follow(mentions, index, last) or (
+                last == i and not _bare_reference(mentions, index, tokens, i)
+            ):
                 continue
             if any(m.sentence == index and m.first == i and m.type == "PER" for m in mentions):
                 continue
-            person = _last_person(mentions, index, head.start, head.stem, country.country)
+            wanted = country.country if country is not None else ANY_COUNTRY
+            person = _last_person(mentions, index, head.start, head.stem, wanted)
             if person is not None:
+                end = tokens[last].end
                 start = mention_start(head, article.body)
-                found.append(Mention(start, adjective.end, article.body[start : adjective.end],
-                                     "PER", index, i, i + 1, person.actor_id, "reference",
-                                     person.role, person.country, person.key))  # fmt: skip
+                found.append(Mention(start, end, article.body[start:end], "PER", index, i, last,
+                                     person.actor_id, "reference", person.role, person.country,
+                                     person.key))  # fmt: skip
     return found
+
+
+def _bare_reference(mentions: list[Mention], sentence: int, tokens: list[Token], i: int) -> bool:
+    """``وقال الوزير``: a reference head standing alone refers back to the last person
+    with that title; not when a mention holds it, an adjective follows (``الرئيس
+    السابق``: another title), a definite or possessed noun precedes (``التيار الرئيس``،
+    ``ملعبه الرئيس``: "main"), or it means "the one responsible" (``المسؤول عن``)."""
+    head = tokens[i]
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    before = tokens[i - 1] if i > 0 else None
+    if head.stem in BARE_UNSAFE or (after is not None and "ال" in after.prefixes):
+        return False
+    if before is not None and ("ال" in before.prefixes or before.norm in DEMONSTRATIVES
+                               or before.text.endswith(POSSESSIVES) or _head(before)):  # fmt: skip
+        return False  # ... "نائب الرئيس": the deputy
+    return not any(
+        m.sentence == sentence and m.first <= i <= m.last and m.source != "agent" for m in mentions
+    )
 
 
 def _free_definite(article: Article, mentions: list[Mention],
@@ -285,7 +357,7 @@ def _last_person(mentions: list[Mention], sentence: int, before: int, head: str,
                  country: str | None) -> Mention | None:  # fmt: skip
     candidates = [
         m for m in mentions
-        if m.type == "PER" and m.start < before and m.country == country
+        if m.type == "PER" and m.start < before and country in (m.country, ANY_COUNTRY)
         and m.role and _head_word(m.role) == head
     ]  # fmt: skip
     return candidates[-1] if candidates else None
@@ -300,10 +372,12 @@ def _head_word(phrase: str) -> str:
 
 def link_article(article: Article, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """Roles, keys and references for one article's mentions; returns all mentions."""
-    attach_roles(article, mentions, kb)
+    in_roles = attach_roles(article, mentions, kb)
+    # "بوغدانوف، المبعوث الشخصي": the generic noun is the person's title, not an actor
+    mentions = [m for m in mentions if not _in_title(m, in_roles, kb)]
     _family_names(mentions)
     _assign_keys(mentions)
-    references = _references(article, mentions, kb)
+    references = _references(article, mentions, kb, in_roles)
     references += _group_references(article, mentions, kb)
     references += _home_references(article, mentions, kb)
     covered = {(r.sentence, i) for r in references for i in range(r.first, r.last + 1)}

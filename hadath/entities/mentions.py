@@ -57,6 +57,7 @@ class Mention:
     country: str | None = None
     key: str = ""  # within-article entity key (set by linking)
     title_start: int | None = None  # where a title written before the name starts (linking)
+    role_end: int | None = None  # where a title written after the name ends (linking)
 
 
 def _span(article: Article, tokens: list[Token], first: int, last: int) -> tuple[int, int]:

@@ -33,6 +33,7 @@ def to_span(article: Article, mention: Mention) -> Span:
         "country": mention.country,
         "source": mention.source,
         "title_start": mention.title_start,
+        "role_end": mention.role_end,
     }
     return article.span(mention.start, mention.end, mention.type, **attrs)
 

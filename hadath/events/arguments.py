@@ -68,14 +68,32 @@ def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span
         key=lambda item: (item[0], -item[1]),
     )  # fmt: skip  # text order of the phrases; a titled name before a name in its title
     spans = [span for _, _, span in phrases]
+    titles = _titles(mentions)
     slots = []
     for index, (first, last, span) in enumerate(phrases):
         prep = governing_prep(tokens, first, cues.lists["possessed_nouns"].contains)
         sector = span.attrs.get("agent")
         locale, city = _place_kinds(kb, span)
+        in_title = any(start <= span.start and span.end <= end for start, end in titles)
         slots.append(Slot(index, first, last, normalize(prep) if prep else None, span.label,
-                          sector, _counted(tokens, first, cues), locale, city))  # fmt: skip
+                          sector, _counted(tokens, first, cues), locale, city,
+                          in_title=in_title))  # fmt: skip
     return spans, _with_leaders(tokens, slots, cues)
+
+
+def _titles(mentions: list[Span]) -> list[tuple[int, int]]:
+    """Body ranges of the titles written around persons' names (``ياكوفينكو، سفير روسيا
+    الاتحادية لدى بريطانيا``، ``وزير خارجية روسيا سيرجي لافروف``)."""
+    out = []
+    for span in mentions:
+        if span.label != "PER":
+            continue
+        before, after = span.attrs.get("title_start"), span.attrs.get("role_end")
+        if before is not None and before < span.start:
+            out.append((before, span.start))
+        if after is not None and after > span.end:
+            out.append((span.end, after))
+    return out
 
 
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين"})

@@ -351,7 +351,7 @@ def _no_sides(view: TriggerView) -> set[int | None]:
     """Candidates that are neither source nor target of the trigger: a city after في/بـ
     (where it happened), actors of a later clause, a town fought over (guidelines §6), and
     actors inside what a request asks for."""
-    out = {s.index for s in view.slots if s.city and s.prep in PLACE_PREPS}
+    out = {s.index for s in view.slots if (s.city and s.prep in PLACE_PREPS) or s.in_title}
     out |= _later_clauses(view)
     if view.match.type in VICTIM_TYPES:
         out |= {s.index for s in view.slots if s.locale}

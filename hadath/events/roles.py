@@ -59,6 +59,7 @@ class Slot:
     locale: bool = False  # a place that is neither a state nor a capital (الرقة، دير الزور)
     city: bool = False  # a place that is no state, capitals included (الرياض، لشبونة)
     leads: int | None = None  # the actor it leads (التحالف الذي تقوده X: X leads التحالف)
+    in_title: bool = False  # inside a person's title (سفير روسيا لدى بريطانيا): the person acts
 
     @property
     def victim(self) -> bool:
