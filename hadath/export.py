@@ -21,7 +21,7 @@ import duckdb
 from hadath.errors import HadathError
 from hadath.store.db import Store, loads
 
-SPAN = 'STRUCT(entity_id VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER)'
+SPAN = 'STRUCT(entity_id VARCHAR, actor_code VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER)'
 # Field name -> DuckDB type, per record kind: the export contract, in order.
 FIELDS: dict[str, dict[str, str]] = {
     "articles": {
@@ -97,17 +97,38 @@ def _stories(store: Store) -> Iterator[dict[str, Any]]:
         yield row
 
 
+def _with_codes(reader: RowReader, sides: tuple[str, ...]) -> RowReader:
+    """Each actor's ``actor_code``: its merged entity's (read now, so a later merge is
+    reflected), else the code its span told when it was found (country and sector)."""
+
+    def rows(store: Store) -> Iterator[dict[str, Any]]:
+        sql = "SELECT id, actor_code FROM entities"
+        codes = {r["id"]: r["actor_code"] for r in store.rows(sql)}
+        for row in reader(store):
+            for side in sides:
+                actor = row.get(side)
+                if isinstance(actor, dict):
+                    own = codes.get(actor.get("entity_id"))
+                    actor["actor_code"] = own or actor.get("actor_code")
+            yield row
+
+    return rows
+
+
 READERS = {
     "articles": _articles,
     "entities": _entities,
-    "events": _json_columns(
-        "events",
-        ("source", "target", "location", "evidence", "reports"),
-        "id",
-        # one record per fused event: the earliest report, whose reports list every article
-        "fusion_id IS NULL OR fusion_id = id",
+    "events": _with_codes(
+        _json_columns(
+            "events",
+            ("source", "target", "location", "evidence", "reports"),
+            "id",
+            # one record per fused event: the earliest report, whose reports list every article
+            "fusion_id IS NULL OR fusion_id = id",
+        ),
+        ("source", "target", "location"),
     ),
-    "quotes": _json_columns("quotes", ("speaker",), "id"),
+    "quotes": _with_codes(_json_columns("quotes", ("speaker",), "id"), ("speaker",)),
     "stories": _stories,
     "framing": _json_columns("framing", ("examples",), "outlet, actor, count DESC, label"),
 }

@@ -172,3 +172,9 @@ def test_a_title_word_after_a_name_is_no_entity_of_its_own(exported) -> None:
     inside = [e["name"] for e in exported["entities"] for m in e["mentions"]
               if m["article_id"] == article and m["start"] == at]  # fmt: skip
     assert inside == [], inside
+
+
+def test_unnamed_actors_are_coded_by_their_sector(exported) -> None:
+    """``المدنيين``، ``المسلحين``: no knowledge-base actor, but CAMEO's sector codes."""
+    assert entity(exported, "المدنيين")["actor_code"] == "CVL"
+    assert entity(exported, "المسلحين")["actor_code"] == "REB"

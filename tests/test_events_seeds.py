@@ -132,3 +132,13 @@ def test_a_truce_called_for_is_not_declared(exported) -> None:
     article = seed_article(exported, "002")
     assert not [e for e in exported["events"] if e["article_id"] == article
                 and e["type"] == "RETREAT" and "هدنة" in e["evidence"]["text"]]  # fmt: skip
+
+
+def test_every_actor_carries_a_code_an_analyst_can_count(exported) -> None:
+    """Sides carry their CAMEO-style code: a merged entity's (Bogdanov RUSGOV), or for an
+    actor that is no entity, its country and sector (seed 002's Russian raids: RUS)."""
+    (meeting,) = find(exported, "000", "CONSULT", "بوغدانوف", "أوديبير")
+    assert (meeting["source"]["actor_code"], meeting["target"]["actor_code"]) == ("RUSGOV", "FRAGOV")
+    raids = [e for e in exported["events"] if e["source"] and e["source"]["text"] == "الغارات الروسية"]
+    assert raids and {e["source"]["actor_code"] for e in raids} == {"RUS"}, raids
+    assert all(e["source"]["entity_id"] is None for e in raids)

@@ -173,7 +173,7 @@ def entity_row(group: Group, kb: KnowledgeBase) -> tuple:
     else:
         name = max(Counter(texts).items(), key=lambda kv: (kv[1], len(kv[0])))[0]
         kind, country = group.type, _most_common([r["country"] for r in group.rows])
-        code = None
+        code = unknown_actor_code(country, _agent_sector(group, kb))
     variants = sorted(set(texts))
     return (
         entity_id(group),
@@ -184,6 +184,20 @@ def entity_row(group: Group, kb: KnowledgeBase) -> tuple:
         role,
         json.dumps(variants, ensure_ascii=False),
     )
+
+
+def unknown_actor_code(country: str | None, sector: str | None) -> str | None:
+    """The CAMEO-style code of an actor the knowledge base does not hold: its country and
+    sector as far as the text tells them (``SYRREB``; ``CVL`` for civilians of no stated
+    country; ``ITA`` for an Italian official the base does not know), else None."""
+    return (country or "") + (sector or "") or None
+
+
+def _agent_sector(group: Group, kb: KnowledgeBase) -> str | None:
+    """The sector of an unnamed actor named by a generic noun (``المدنيين`` → CVL)."""
+    if not group.rows or any(r["source"] != "agent" for r in group.rows):
+        return None
+    return kb.agents.sector(group.key.rpartition(":")[2])
 
 
 def build_groups(rows: Iterable[dict]) -> dict[str, Group]:

@@ -9,14 +9,23 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from hadath.entities.merge import unknown_actor_code
 from hadath.model import Span
 
 
 def actor_json(span: Span | None, text: str | None = None) -> str | None:
-    """``{entity_id, text, start, end}`` of an actor span (entity id filled later)."""
+    """``{entity_id, actor_code, text, start, end}`` of an actor span (entity id filled
+    later; the code of an actor that is no entity, such as ``الغارات الروسية`` or
+    ``مدنيون``, from what the span tells: its country and sector)."""
     if span is None:
-        return json.dumps({"entity_id": None, "text": text}, ensure_ascii=False) if text else None
-    record = {"entity_id": None, "text": span.text, "start": span.start, "end": span.end}
+        if not text:
+            return None
+        return json.dumps({"entity_id": None, "actor_code": None, "text": text}, ensure_ascii=False)
+    code = None if span.attrs.get("actor_id") else unknown_actor_code(
+        span.attrs.get("country"), span.attrs.get("agent")
+    )  # fmt: skip
+    record = {"entity_id": None, "actor_code": code, "text": span.text, "start": span.start,
+              "end": span.end}  # fmt: skip
     return json.dumps(record, ensure_ascii=False)
 
 
