@@ -477,3 +477,23 @@ def test_the_person_and_not_the_movement_in_the_title_is_met(pipeline) -> None:
     text = ("عقد وزير الخارجية الروسي سيرغي لافروف لقاء مع رئيس الائتلاف السوري الأسبق معاذ "
             "الخطيب، كما اجتمع مع رئيس المكتب السياسي لحركة «حماس»، خالد مشعل.")  # fmt: skip
     assert ("CONSULT", "سيرغي لافروف", "خالد مشعل") in events(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text,anonymous",
+    [
+        ("ويأتي هجوم أمس الخميس بعد أيام على مقتل سبعة جنود في هجوم شنه مسلحون على نقطة "
+         "تفتيش عسكرية في شمال سيناء.", "جنود"),
+        ("وأمس اعلنت الشرطة التركية عن اعتقال ثلاثة اشخاص يشتبه في مشاركتهم في الهجوم.",
+         "اشخاص"),
+    ],
+)  # fmt: skip
+def test_counted_people_of_no_side_are_no_target(pipeline, text, anonymous) -> None:
+    """Guidelines §6 (training files): "ستة أشخاص" leaves the target null."""
+    found = events(pipeline, text)
+    assert not any(tg and anonymous in tg for _, _, tg in found), found
+
+
+def test_an_accusative_demonym_says_whose_the_counted_fighters_are(pipeline) -> None:
+    text = "ويؤكد الجيش التركي أنّه قتل اكثر من 260 مقاتلا كرديا في عملياته."
+    assert ("ASSAULT", "الجيش التركي", "مقاتلا كرديا") in events(pipeline, text)

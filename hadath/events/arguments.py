@@ -281,23 +281,38 @@ def _modifiers(tokens: Sequence[Token], head: int, kb: KnowledgeBase,
                covered: set[int]) -> tuple[int, str | None]:  # fmt: skip
     """Last token of the head's phrase (adjectives, a definite genitive) and its country."""
     definite = "ال" in tokens[head].prefixes
+    accusative = _accusative(tokens[head])
     last, country = head, None
     for j in range(head + 1, min(len(tokens), head + 1 + MAX_MODIFIERS)):
         token = tokens[j]
         if j in covered or token.is_punct or token.norm in PHRASE_STOPS:
             break
-        demonym = kb.demonym(token.norm)
+        demonym = kb.demonym(_nominative(token) if accusative else token.norm)
         if demonym is not None and demonym.kind == "country":
             last, country = j, demonym.country
             continue
         if token.prefixes == ("ال",) and (definite or j == head + 1):
             last = j  # "القوات البرية", "قوات الأمن"
             continue
-        if not definite and _nisba(token):
-            last = j  # "مقاتلات حربية"
+        if not definite and (_nisba(token) or (accusative and _accusative(token))):
+            last = j  # "مقاتلات حربية"، "جنديا عراقيا"
             continue
         break
     return last, country
+
+
+def _accusative(token: Token) -> bool:
+    """An indefinite noun or adjective in the accusative (``جنديا``، ``عراقيا``), not a
+    verb's plural (``قتلوا``)."""
+    stem = token.stem
+    return not token.prefixes and len(stem) >= 4 and stem.endswith("ا") and not stem.endswith(
+        ("وا", "ايا")
+    )
+
+
+def _nominative(token: Token) -> str:
+    """``عراقيا`` → ``عراقي``: the form the demonym table lists."""
+    return token.norm[:-1] if token.norm.endswith("يا") else token.norm
 
 
 NISBA_REACH = 2  # adjectives between a nominal trigger and its demonym ("القصف الجوي التركي")

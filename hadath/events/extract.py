@@ -265,7 +265,7 @@ class EventExtractor:
             return None
         if paired or _addressed(view):
             return Decision(view.rule_source, view.rule_target, p_event)
-        no_side = self._cited(view) | _no_sides(view)
+        no_side = self._cited(view) | _no_sides(view, self.cues)
         target = _kept(scores, view.rule_target, "target")
         target = None if target in no_side else target
         barred = {target} | no_side | _never_source(view)
@@ -350,17 +350,24 @@ COMMA_OPENERS = frozenset({"بينما", "فيما", "حيث", "وسط"})
 COMMA_OPENER_PHRASES = frozenset({("في", "وقت"), ("في", "حين"), ("في", "الوقت")})
 
 
-def _no_sides(view: TriggerView) -> set[int | None]:
+def _no_sides(view: TriggerView, cues: Cues) -> set[int | None]:
     """Candidates that are neither source nor target of the trigger: a city after في/بـ
     (where it happened), actors of a later clause, a town fought over (guidelines §6), and
     actors inside what a request asks for."""
     out = {s.index for s in view.slots if (s.city and s.prep in PLACE_PREPS) or s.in_title}
     out |= _later_clauses(view)
     if view.match.type in VICTIM_TYPES:
-        out |= {s.index for s in view.slots if s.locale}
+        out |= {s.index for s in view.slots if s.locale or _anonymous(view, s, cues)}
     if view.match.type == "REQUEST":
         out |= _asked_for(view)
     return out
+
+
+def _anonymous(view: TriggerView, slot: Slot, cues: Cues) -> bool:
+    """``مقتل سبعة جنود``، ``اعتقال ثلاثة أشخاص``: counted people with nothing to say
+    whose they are name no actor (guidelines §6); ``22 جنديا عراقيا`` does."""
+    bare = slot.counted and slot.last == slot.first
+    return bare and cues.lists["anonymous_counts"].contains(view.tokens[slot.first])
 
 
 def _later_clauses(view: TriggerView) -> set[int | None]:
