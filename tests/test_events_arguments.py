@@ -497,3 +497,13 @@ def test_counted_people_of_no_side_are_no_target(pipeline, text, anonymous) -> N
 def test_an_accusative_demonym_says_whose_the_counted_fighters_are(pipeline) -> None:
     text = "ويؤكد الجيش التركي أنّه قتل اكثر من 260 مقاتلا كرديا في عملياته."
     assert ("ASSAULT", "الجيش التركي", "مقاتلا كرديا") in events(pipeline, text)
+
+
+def test_a_list_behind_a_preposition_joins_no_earlier_target(pipeline) -> None:
+    """Dev (aleqt): the six powers Iran negotiated with (`مع الولايات المتحدة وروسيا …`)
+    are no targets of what Iran agreed to; only a name inside the target's title is
+    passed over (seed 000: Audibert's title holds Hollande, then de Rivière is met)."""
+    text = ("ويدشن إقرار الاتفاق مجموعة معقدة من التحركات المنسقة التي وافقت عليها إيران خلال "
+            "قرابة عامين من المحادثات مع الولايات المتحدة وروسيا والصين وفرنسا وبريطانيا وألمانيا.")
+    found = events(pipeline, text)
+    assert not any(tg in ("روسيا", "الصين", "ألمانيا") for _, _, tg in found), found

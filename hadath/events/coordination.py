@@ -49,9 +49,10 @@ def _conjoined(event: Event, role: str, sentence: Sentence, mentions: list[Span]
             break
         same_kind = slot.type == previous.type or role == "source"
         joined = _joined(tokens[slot.first], between)
-        if not joined and slot.prep is None:
-            break  # another phrase ("مقاتلي التنظيم" before "والمدنيين") ends the list;
-            # one behind a preposition is a modifier ("للرئيس الفرنسي فرنسوا هولاند")
+        if not joined and not slot.in_title:
+            break  # another phrase ("مقاتلي التنظيم" before "والمدنيين"، "مع الولايات
+            # المتحدة") ends the list; a name in the title of the one before does not
+            # ("أوديبير المستشار … للرئيس الفرنسي فرنسوا هولاند ونيكولا دي ريفير")
         if joined and slot.prep is None and same_kind:
             other = mentions[slot.index]
             if other is not event.source and other is not event.target:
