@@ -507,3 +507,12 @@ def test_a_list_behind_a_preposition_joins_no_earlier_target(pipeline) -> None:
             "قرابة عامين من المحادثات مع الولايات المتحدة وروسيا والصين وفرنسا وبريطانيا وألمانيا.")
     found = events(pipeline, text)
     assert not any(tg in ("روسيا", "الصين", "ألمانيا") for _, _, tg in found), found
+
+
+def test_a_sharp_attack_is_words_not_arms(pipeline) -> None:
+    """Training file b: ``شن … هجومًا حادًا … على قطر`` is an accusation."""
+    text = ("شن الفريق خليفة حفتر القائد العام للجيش الموالى للسلطات الشرعية في ليبيا، هجومًا "
+            "حادًا ومفاجئًا بعد طول توقف، على قطر والسودان وتركيا.")
+    found = events(pipeline, text)
+    assert ("ACCUSE", "خليفة حفتر", "قطر") in found, found
+    assert not any(t == "ASSAULT" for t, _, _ in found), found
