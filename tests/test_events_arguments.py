@@ -516,3 +516,20 @@ def test_a_sharp_attack_is_words_not_arms(pipeline) -> None:
     found = events(pipeline, text)
     assert ("ACCUSE", "خليفة حفتر", "قطر") in found, found
     assert not any(t == "ASSAULT" for t, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونادرا ما تعترف طالبان بالهجمات التي يسقط خلالها عدد كبير من المدنيين.",  # file d
+        "وعادة ما تقصف الطائرات الإسرائيلية مواقع حماس ردا على إطلاق الصواريخ.",
+    ],
+)
+def test_a_habitual_statement_reports_no_event(pipeline, text) -> None:
+    """Guidelines §3: "عادة ما ترد … باعتقال" is what is done as a rule, not an event."""
+    assert events(pipeline, text) == []
+
+
+def test_the_relative_ما_after_a_verb_is_no_habit(pipeline) -> None:
+    text = "وقصفت الطائرات الإسرائيلية أمس ما تبقى من مواقع حماس في غزة."
+    assert any(t == "ASSAULT" for t, _, _ in events(pipeline, text))

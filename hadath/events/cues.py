@@ -36,6 +36,7 @@ LISTS = (
     "attributions",
     "light_verbs",
     "agent_markers",
+    "habitual",
     "anonymous_counts",
     "group_heads",
     "quantities",

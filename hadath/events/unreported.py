@@ -16,6 +16,7 @@ def unreported_positions(sentence: Sentence, matches: list[TriggerMatch],
     """Token positions whose triggers report no event."""
     positions = governed_positions(sentence, matches, cues.lists["necessity"])
     positions |= question_positions(sentence.tokens)
+    positions |= habitual_positions(sentence.tokens, cues.lists["habitual"])
     return positions | purpose_positions(sentence.tokens, matches, cues)
 
 
@@ -39,6 +40,16 @@ def governed_positions(sentence: Sentence, matches: list[TriggerMatch],
         end = clause_bounds(tokens, head)[1]
         governed.update(range(head + 1, min(end, head + 1 + GOVERNED_REACH)))
     return governed
+
+
+def habitual_positions(tokens: list[Token], habitual: CueList) -> set[int]:
+    """Token positions of the clause after ``عادة ما``، ``نادرا ما``، ``غالبا ما``: what
+    is done as a rule, not an event (guidelines §3)."""
+    out: set[int] = set()
+    for i, token in enumerate(tokens):
+        if habitual.contains(token) and i + 1 < len(tokens) and tokens[i + 1].norm == "ما":
+            out.update(range(i + 2, clause_bounds(tokens, i)[1]))
+    return out
 
 
 QUESTION_MARKS = frozenset({"؟", "?"})
