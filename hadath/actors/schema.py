@@ -158,6 +158,13 @@ def fail(path: str, where: str, problem: str) -> DataFileError:
     return DataFileError(path, f"{where}: {problem}")
 
 
+def unknown_actor_code(country: str | None, sector: str | None) -> str | None:
+    """The CAMEO-style code of an actor the knowledge base does not hold: its country and
+    sector as far as the text tells them (``SYRREB``; ``CVL`` for civilians of no stated
+    country; ``ITA`` for an Italian official the base does not know), else None."""
+    return (country or "") + (sector or "") or None
+
+
 def check_code(code: str, country: str | None, sector: str | None) -> str | None:
     """Why ``code`` does not fit ``country`` + ``sector`` (``None`` when it does)."""
     if not CODE_RE.match(code):

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from hadath.actors.kb import KnowledgeBase
+from hadath.actors.schema import unknown_actor_code
 from hadath.text.normalize import normalize
 
 SURNAME_SIMILARITY = 0.8
@@ -184,13 +185,6 @@ def entity_row(group: Group, kb: KnowledgeBase) -> tuple:
         role,
         json.dumps(variants, ensure_ascii=False),
     )
-
-
-def unknown_actor_code(country: str | None, sector: str | None) -> str | None:
-    """The CAMEO-style code of an actor the knowledge base does not hold: its country and
-    sector as far as the text tells them (``SYRREB``; ``CVL`` for civilians of no stated
-    country; ``ITA`` for an Italian official the base does not know), else None."""
-    return (country or "") + (sector or "") or None
 
 
 def _agent_sector(group: Group, kb: KnowledgeBase) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from hadath.entities.merge import unknown_actor_code
+from hadath.actors.schema import unknown_actor_code
 from hadath.model import Span
 
 
