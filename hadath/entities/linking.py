@@ -21,7 +21,7 @@ Each mention gets a ``key``: ``actor:<id>`` for known actors, else ``name:<TYPE>
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 
 from hadath.actors.kb import KnowledgeBase, strip_article
@@ -245,6 +245,7 @@ def _references(article: Article, mentions: list[Mention], kb: KnowledgeBase,
     """Mentions for ``الوزير الروسي``-style references to a person named before (not
     the words of a person's title, ``in_roles``)."""
     heads = entity_rules().reference_heads
+    named = _positions(m for m in mentions if m.source != "agent")
     found = []
     for index, sentence in enumerate(article.sentences):
         tokens = sentence.tokens
@@ -255,7 +256,7 @@ def _references(article: Article, mentions: list[Mention], kb: KnowledgeBase,
             country = kb.demonym(adjective.norm)
             last = i + 1 if country is not None else i  # "الوزير الروسي" or "الوزير" alone
             if _names_follow(mentions, index, last) or (
-                last == i and not _bare_reference(mentions, index, tokens, i)
+                last == i and ((index, i) in named or not _bare_reference(tokens, i))
             ):
                 continue
             if any(m.sentence == index and m.first == i and m.type == "PER" for m in mentions):
@@ -271,9 +272,14 @@ def _references(article: Article, mentions: list[Mention], kb: KnowledgeBase,
     return found
 
 
-def _bare_reference(mentions: list[Mention], sentence: int, tokens: list[Token], i: int) -> bool:
-    """``وقال الوزير``: a reference head standing alone refers back to the last person
-    with that title; not when a mention holds it, an adjective follows (``الرئيس
+def _positions(mentions: Iterable[Mention]) -> set[tuple[int, int]]:
+    """(sentence, token) positions the mentions cover."""
+    return {(m.sentence, i) for m in mentions for i in range(m.first, m.last + 1)}
+
+
+def _bare_reference(tokens: list[Token], i: int) -> bool:
+    """``وقال الوزير``: a reference head standing alone (no mention holds it) refers back
+    to the last person with that title; not when an adjective follows (``الرئيس
     السابق``: another title), a definite or possessed noun precedes (``التيار الرئيس``،
     ``ملعبه الرئيس``: "main"), or it means "the one responsible" (``المسؤول عن``)."""
     head = tokens[i]
@@ -281,19 +287,17 @@ def _bare_reference(mentions: list[Mention], sentence: int, tokens: list[Token],
     before = tokens[i - 1] if i > 0 else None
     if head.stem in BARE_UNSAFE or (after is not None and "ال" in after.prefixes):
         return False
-    if before is not None and ("ال" in before.prefixes or before.norm in DEMONSTRATIVES
-                               or before.text.endswith(POSSESSIVES) or _head(before)):  # fmt: skip
-        return False  # ... "نائب الرئيس": the deputy
-    return not any(
-        m.sentence == sentence and m.first <= i <= m.last and m.source != "agent" for m in mentions
-    )
+    if before is None:
+        return True
+    modified = "ال" in before.prefixes or before.text.endswith(POSSESSIVES)
+    return not (modified or before.norm in DEMONSTRATIVES or _head(before))  # "نائب الرئيس"
 
 
 def _free_definite(article: Article, mentions: list[Mention],
                    words: AbstractSet[str]) -> Iterator[tuple[int, int, Token]]:  # fmt: skip
     """(sentence, token index, token) of each definite word of ``words`` that no mention
     covers and no name follows (``التنظيم``، ``المملكة`` standing alone)."""
-    taken = {(m.sentence, i) for m in mentions for i in range(m.first, m.last + 1)}
+    taken = _positions(mentions)
     for index, sentence in enumerate(article.sentences):
         for i, token in enumerate(sentence.tokens):
             if "ال" not in token.prefixes or token.stem not in words or (index, i) in taken:
