@@ -533,3 +533,13 @@ def test_a_habitual_statement_reports_no_event(pipeline, text) -> None:
 def test_the_relative_ما_after_a_verb_is_no_habit(pipeline) -> None:
     text = "وقصفت الطائرات الإسرائيلية أمس ما تبقى من مواقع حماس في غزة."
     assert any(t == "ASSAULT" for t, _, _ in events(pipeline, text))
+
+
+def test_an_accusative_plural_after_a_joined_verb_is_its_object(pipeline) -> None:
+    """Dev (alyaum): ``ودعت الحوثيين``: a sound plural in ـين is no subject; the League that
+    welcomed the truce is the one calling (the nominative would be ``الحوثيون``)."""
+    text = ("فيما رحبت الجامعة العربية بالهدنة الإنسانية ودعت الحوثيين وحلفاءهم للالتزام "
+            "ببنودها.")
+    found = events(pipeline, text)
+    assert ("REQUEST", "الجامعة العربية", "الحوثيين") in found, found
+    assert not any(s == "الحوثيين" for _, s, _ in found), found

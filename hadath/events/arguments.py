@@ -77,7 +77,7 @@ def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span
         in_title = any(start <= span.start and span.end <= end for start, end in titles)
         slots.append(Slot(index, first, last, normalize(prep) if prep else None, span.label,
                           sector, _counted(tokens, first, cues), locale, city,
-                          in_title=in_title))  # fmt: skip
+                          in_title=in_title, oblique=_oblique(tokens[first], span)))  # fmt: skip
     return spans, _with_leaders(tokens, slots, cues)
 
 
@@ -299,6 +299,16 @@ def _modifiers(tokens: Sequence[Token], head: int, kb: KnowledgeBase,
             continue
         break
     return last, country
+
+
+def _oblique(head: Token, span: Span) -> bool:
+    """A sound masculine plural (or dual) in the accusative or genitive: ``الحوثيين``،
+    ``المسلحين``، ``السوريين`` (nominative ``الحوثيون``). Not a place (``البحرين``) and not
+    a short word that only ends like one (``الحسين``)."""
+    stem = head.stem
+    if span.label in ("GPE", "LOC") or not stem.endswith("ين") or len(stem) < 5:
+        return False
+    return stem.endswith("يين") or "ال" in head.prefixes
 
 
 def _accusative(token: Token) -> bool:

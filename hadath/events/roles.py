@@ -7,8 +7,10 @@ nominal trigger takes its source from the genitive after it (``اتهامات م
 
 The rules, in order, for a verb trigger:
 1. the *source* is the first actor mention after the verb, within a few tokens and not
-   governed by a preposition; else the first mention after the nearest ``أن``/``إن``
-   before the verb; else the nearest unprepositioned mention before it in the clause;
+   governed by a preposition (nor, after a verb joined by و/ف, a plural in the
+   accusative: ``ودعت الحوثيين`` keeps the earlier verb's subject); else the first
+   mention after the nearest ``أن``/``إن`` before the verb; else the nearest
+   unprepositioned mention before it in the clause;
 2. the *target* is the first mention after the trigger governed by one of the
    trigger's target prepositions, else the first unprepositioned mention after the
    source (a direct object).
@@ -60,6 +62,7 @@ class Slot:
     city: bool = False  # a place that is no state, capitals included (الرياض، لشبونة)
     leads: int | None = None  # the actor it leads (التحالف الذي تقوده X: X leads التحالف)
     in_title: bool = False  # inside a person's title (سفير روسيا لدى بريطانيا): the person acts
+    oblique: bool = False  # a sound plural in the accusative/genitive (الحوثيين): no subject
 
     @property
     def victim(self) -> bool:
@@ -146,15 +149,18 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
     gap = next(
         (i for i in range(end, min(hi, end + SUBJECT_REACH)) if not _skippable(tokens[i])), hi
     )
-    after = [s for s in slots if s.first == gap]
-    if after:  # the subject follows the verb at once (after adverbs and commas only)
-        slot = after[0]
-        return slot if slot.prep is None and _actor(slot) else None
-    if gap < hi and not tokens[gap].is_punct and tokens[gap].stem and not _linking(tokens[gap]):
+    after = next((s for s in slots if s.first == gap), None)
+    joined_verb = "و" in tokens[start].prefixes or "ف" in tokens[start].prefixes
+    if after is not None and not (after.oblique and joined_verb):  # the subject follows the
+        return after if after.prep is None and _actor(after) else None  # verb (past adverbs)
+    if after is None and gap < hi and not tokens[gap].is_punct and tokens[gap].stem \
+            and not _linking(tokens[gap]):
         return None  # an unnamed subject ("زار وفد رفيع المستوى القاهرة"): no source
+    # no subject after the verb, or a joined verb's object in the accusative ("رحبت الجامعة
+    # العربية بالهدنة ودعت الحوثيين"): the earlier verb's subject
     before = [s for s in slots if max(lo, start - BACK_REACH) <= s.first and s.last < start]
     free = [s for s in before if s.prep is None and _actor(s)]
-    if free and ("و" in tokens[start].prefixes or "ف" in tokens[start].prefixes):
+    if free and joined_verb:
         return free[0]  # "التقى لافروف كيري وبحث معه": the first verb's subject, not its object
     return free[-1] if free else None
 
