@@ -543,3 +543,19 @@ def test_an_accusative_plural_after_a_joined_verb_is_its_object(pipeline) -> Non
     found = events(pipeline, text)
     assert ("REQUEST", "الجامعة العربية", "الحوثيين") in found, found
     assert not any(s == "الحوثيين" for _, s, _ in found), found
+
+
+def test_a_pronoun_after_a_joined_verb_names_the_actor_told_before(pipeline) -> None:
+    """Seed 004: Yakovenko briefed Gass ``وطلب منه`` information: ``منه`` is Gass."""
+    text = ("وأكد ياكوفينكو أنه أبلغ غاس بأهداف العملية الروسية الجوية في سورية ونتائجها "
+            "الأولية وطلب منه أي معلومات حول البنية التحتية للإرهابيين في سورية.")
+    assert ("REQUEST", "ياكوفينكو", "غاس") in events(pipeline, text)
+
+
+def test_a_pronoun_that_names_a_place_gives_no_target(pipeline) -> None:
+    """Training file: the forces went to the town ``وسيطرت عليها``: ``ـها`` is the town,
+    not the forces, which stay the source."""
+    text = ("وفي وقت لاحق، توجهت افواج القوات الموالية الى مدينة شقرة الساحلية في ابين، "
+            "وسيطرت عليها من دون مقاومة كبيرة من الحوثيين بحسب مصادر عسكرية.")
+    found = events(pipeline, text)
+    assert not any(tg == "القوات الموالية" for _, _, tg in found), found

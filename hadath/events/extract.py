@@ -47,7 +47,13 @@ from hadath.events.roles import (
     between_pair,
     clause_bounds,
 )
-from hadath.events.sides import ASKED_FOR, VICTIM_TYPES, ClauseSides, addressed_genitive
+from hadath.events.sides import (
+    ASKED_FOR,
+    VICTIM_TYPES,
+    ClauseSides,
+    addressed_genitive,
+    pronoun_antecedent,
+)
 from hadath.events.unreported import necessity_positions, unreported_positions
 from hadath.model import Article, Sentence, Span
 
@@ -193,10 +199,12 @@ class EventExtractor:
             source, target = self.sides.read(slots, tokens, match, bounds, stop)
             if source is not None and target is not None and _same(spans, source, target):
                 target = None
+            antecedent = None if target else pronoun_antecedent(slots, tokens, match, source)
             views.append(TriggerView(
                 tokens, match, bounds, slots, source.index if source else None,
                 target.index if target else None, negated(self.cues, tokens, match, bounds, far),
                 hypothetical(self.cues, tokens, match, bounds), triggers,
+                antecedent.index if antecedent else None,
             ))  # fmt: skip
         return spans, views
 
@@ -253,7 +261,8 @@ class EventExtractor:
         """
         paired = _paired(view)
         if self.ranker is None:
-            return Decision(view.rule_source, view.rule_target, _rule_confidence(view))
+            target = view.rule_target if view.rule_target is not None else view.antecedent
+            return Decision(view.rule_source, target, _rule_confidence(view))
         scores = self.ranker.roles(view, self.cues)  # the detector weighs them too
         p_event = self.ranker.is_event(view, scores)
         both = view.rule_source is not None and view.rule_target is not None
@@ -268,6 +277,8 @@ class EventExtractor:
         no_side = self._cited(view) | _no_sides(view, self.cues)
         target = _kept(scores, view.rule_target, "target")
         target = None if target in no_side else target
+        if view.antecedent is not None:  # "وطلب منه": the pronoun names the target
+            target, no_side = view.antecedent, no_side | {view.antecedent}
         barred = {target} | no_side | _never_source(view)
         source = _kept(scores, view.rule_source, "source")
         if source is None or source in barred:
@@ -275,7 +286,10 @@ class EventExtractor:
         partnered = set() if source is None else partners(view.tokens, view.slots, source)
         if target is None or target == source or target in partnered:
             target = _best(scores, "target", {source} | no_side | partnered)
-        sure = _side_belief(scores, source, "source") * _side_belief(scores, target, "target")
+        # the role model cannot judge a pronoun's antecedent: its belief that no other
+        # candidate is the target stands for it
+        judged = None if target is not None and target == view.antecedent else target
+        sure = _side_belief(scores, source, "source") * _side_belief(scores, judged, "target")
         return Decision(source, target, p_event * sure)
 
     def _cited(self, view: TriggerView) -> set[int | None]:

@@ -52,6 +52,7 @@ class TriggerView:
     negated: bool
     hypothetical: bool
     triggers: frozenset[int]  # token positions of every trigger in the sentence
+    antecedent: int | None = None  # the target a pronoun after the verb names (طلب منه)
 
 
 def _bucket(distance: int) -> str:

@@ -5,6 +5,8 @@ word-level helpers of :mod:`hadath.events.roles`."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from hadath.events.cues import CueList, Cues
 from hadath.events.lexicon import TriggerMatch
 from hadath.events.roles import (
@@ -166,3 +168,55 @@ def addressed_genitive(slots: list[Slot], tokens: list[Token], match: TriggerMat
     before = [s for s in slots if bounds[0] <= s.first and s.last < match.start]
     free = [s for s in before if s.prep is None and s.type in ("PER", "ORG", "GPE")]
     return (free[-1] if free else None), target
+
+
+DEFAULT_PREPS = ("مع", "علي", "ضد", "الي", "من", "عن", "ب", "ل")  # normalized
+PRONOUN_REACH = 1  # tokens from the verb to its preposition with a pronoun (طلب منه)
+# pronoun suffixes on a preposition (منه، معها، إليهم) and who each may stand for
+PRONOUNS = (("هما", None), ("هم", "plural"), ("ها", "feminine"), ("ه", "masculine"))
+
+
+def pronoun_antecedent(slots: list[Slot], tokens: list[Token], match: TriggerMatch,
+                       source: Slot | None) -> Slot | None:  # fmt: skip
+    """``أبلغ غاس بأهداف العملية ... وطلب منه``، ``التقى لافروف كيري وبحث معه``: a verb
+    joined by و/ف and followed by a target preposition with a pronoun has as target
+    the nearest actor before it that agrees with the pronoun (a person for ``ـه``, a
+    state or body for ``ـها``, a group for ``ـهم``), not governed by a preposition and
+    not the verb's source. A place the pronoun could name first (``توجهت القوات إلى
+    مدينة شقرة ... وسيطرت عليها``) leaves no target."""
+    verb = tokens[match.start]
+    joined = "و" in verb.prefixes or "ف" in verb.prefixes
+    if match.pos != "verb" or match.voice == "passive" or not joined:
+        return None
+    preps = [normalize(p) for p in match.target_preps] or DEFAULT_PREPS
+    after = tokens[match.start + 1 : match.start + 1 + PRONOUN_REACH]
+    kind = next((_pronoun(t.norm, preps) for t in after if not t.is_punct), None)
+    if kind is None:
+        return None
+    before = [s for s in slots if s.last < match.start and not s.in_title]
+    for slot in reversed(before):
+        if source is not None and slot.first <= source.last and slot.last >= source.first:
+            continue
+        if _agrees(slot, tokens, kind):
+            place = slot.locale or slot.city or slot.type == "LOC"
+            return None if place or slot.prep is not None else slot
+    return None
+
+
+def _pronoun(norm: str, preps: Sequence[str]) -> str | None:
+    """Who a preposition with a pronoun suffix may stand for, or None."""
+    for suffix, kind in PRONOUNS:
+        if norm.endswith(suffix) and norm[: -len(suffix)] in preps:
+            return kind
+    return None
+
+
+def _agrees(slot: Slot, tokens: list[Token], kind: str | None) -> bool:
+    feminine = tokens[slot.last].norm.endswith("ه") or slot.type == "GPE"
+    if kind == "masculine":
+        return slot.type == "PER" or (slot.type == "ORG" and not feminine and slot.sector is None)
+    if kind == "feminine":
+        return slot.type in ("ORG", "GPE", "LOC") and feminine
+    if kind == "plural":
+        return slot.type == "ORG" and (slot.sector is not None or slot.oblique)
+    return False
