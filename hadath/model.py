@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+# Entity keys (``Span.attrs["key"]`` of an entity mention) of an unnamed actor start with
+# this, then the article id and the noun: ``agent:<article id>:مدنيين``
+AGENT_KEY = "agent:"
+
 
 def content_hash(text: str) -> str:
     """Stable identity of a text: SHA-256 of its UTF-8 bytes, hex."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hadath.model import AGENT_KEY
 from hadath.store.db import Store
 
 TABLES = ("documents", "articles", "entities", "events", "quotes", "stories")
@@ -44,10 +45,13 @@ def summarize(store: Store) -> str:
 
 
 def _actors(store: Store) -> list[str]:
-    """The most mentioned coded actors (unnamed groups such as الرهائن have no code)."""
+    """The most mentioned coded, named actors (not an article's unnamed ``الرهائن``),
+    counted in articles that duplicate no earlier one."""
     rows = store.rows(
         "SELECT e.name, e.actor_code, count(*) AS n FROM entities e JOIN mentions m "
-        "ON m.entity_id = e.id WHERE e.actor_code IS NOT NULL "
+        "ON m.entity_id = e.id JOIN articles a ON a.id = m.article_id "
+        "WHERE e.actor_code IS NOT NULL AND a.duplicate_of IS NULL AND e.id NOT IN "
+        f"(SELECT entity_id FROM entity_keys WHERE key LIKE '{AGENT_KEY}%') "
         "GROUP BY e.name, e.actor_code ORDER BY n DESC, e.name LIMIT 12"
     )
     shown = (f"{r['name']} [{r['actor_code']}] ×{r['n']}" for r in rows)

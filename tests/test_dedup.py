@@ -174,9 +174,30 @@ def test_an_article_telling_one_action_twice_keeps_its_clearest_reading() -> Non
 
     def row(event_id: str, confidence: float) -> dict:
         return {"id": event_id, "article_id": "a", "type": "ASSAULT", "source_id": "syr.mil",
-                "target_id": None, "negated": False, "date": None, "place": None,
+                "target_id": None, "source_side": "syr.mil", "target_side": None, "vague": True,
+                "negated": False, "date": None, "place": None,
                 "published": date(2017, 10, 8), "seq": 1, "story_id": "s",
                 "confidence": confidence}  # fmt: skip
 
     groups = fuse([row("a-e10", 0.37), row("a-e9", 0.67)])
     assert list(groups) == ["a-e9"] and len(groups["a-e9"]) == 2, groups
+
+
+def test_unnamed_victims_are_one_side_only_within_one_story() -> None:
+    """SaudiNewsNet (2,000 articles): ``المقاومة`` attacking ``المسلحين`` and ``داعش``
+    attacking ``المدنيين`` had been fused across stories (one corpus-wide entity for the
+    noun). Now each article's civilians are an entity of their own; two articles' agree
+    as a side only when the articles tell one story."""
+    from datetime import date
+
+    from hadath.dedup.fusion import fuse
+
+    def row(event_id: str, story: str) -> dict:
+        return {"id": event_id, "article_id": event_id[:2], "type": "ASSAULT",
+                "source_id": "isis", "target_id": f"org.{event_id[:2]}", "source_side": "isis",
+                "target_side": "agent:مدنيين", "vague": True, "negated": False, "date": None,
+                "place": None, "published": date(2015, 8, 2), "seq": 1, "story_id": story,
+                "confidence": 0.5}  # fmt: skip
+
+    assert len(fuse([row("a1-e1", "s1"), row("b1-e1", "s2")])) == 2
+    assert len(fuse([row("a1-e1", "s1"), row("b1-e1", "s1")])) == 1

@@ -176,5 +176,15 @@ def test_a_title_word_after_a_name_is_no_entity_of_its_own(exported) -> None:
 
 def test_unnamed_actors_are_coded_by_their_sector(exported) -> None:
     """``المدنيين``، ``المسلحين``: no knowledge-base actor, but CAMEO's sector codes."""
-    assert entity(exported, "المدنيين")["actor_code"] == "CVL"
+    civilians = [e for e in exported["entities"] if e["name"] == "المدنيين"]
+    assert civilians and all(e["actor_code"] == "CVL" for e in civilians), civilians
     assert entity(exported, "المسلحين")["actor_code"] == "REB"
+
+
+def test_an_unnamed_actor_is_one_entity_per_article(exported) -> None:
+    """The civilians of seed 001 (Idlib) and of seed 003 (Mayadin) are different people:
+    one entity each, not one corpus-wide ``المدنيين``."""
+    civilians = [e for e in exported["entities"] if e["name"] == "المدنيين"]
+    articles = [{m["article_id"] for m in e["mentions"]} for e in civilians]
+    assert len(civilians) >= 2 and all(len(a) == 1 for a in articles), articles
+

@@ -2,7 +2,9 @@
 
 Two reported events are the same event when they have the same type, the same
 source and target entities (after corpus-wide entity merging; a missing side must
-be missing in both, and then the two articles must belong to one story), dates
+be missing in both, and then the two articles must belong to one story; an unnamed
+side such as ``المدنيين`` is an entity of its article, and matches the same noun of
+another article of the same story), dates
 within ``DAY_WINDOW`` days (an unknown date agrees with any), compatible places
 (the same entity, or one unknown) and the same negation.
 Each group gets a ``fusion_id``; its earliest report (within one article, the most
@@ -17,6 +19,7 @@ import json
 from collections import defaultdict
 from datetime import date
 
+from hadath.model import AGENT_KEY
 from hadath.pipeline import corpus_stage
 from hadath.store.db import Store
 
@@ -28,9 +31,8 @@ def _entity(value: str | None) -> str | None:
 
 
 def _compatible(a: dict, b: dict) -> bool:
-    partial = a["source_id"] is None or a["target_id"] is None
-    if partial and a["story_id"] != b["story_id"]:
-        return False  # with one side unknown, only reports of one story can be one event
+    if a["vague"] and a["story_id"] != b["story_id"]:
+        return False  # with a side unknown or unnamed, only one story's reports are one event
     if a["date"] and b["date"] and abs((a["date"] - b["date"]).days) > DAY_WINDOW:
         return False
     places = a["place"], b["place"]
@@ -48,7 +50,7 @@ def fuse(rows: list[dict]) -> dict[str, list[dict]]:
     buckets: dict[tuple, list[dict]] = defaultdict(list)
     for row in rows:
         if row["source_id"] or row["target_id"]:
-            key = (row["type"], row["source_id"], row["target_id"], row["negated"])
+            key = (row["type"], row["source_side"], row["target_side"], row["negated"])
             buckets[key].append(row)
     groups: dict[str, list[dict]] = {}
     for bucket in buckets.values():
@@ -71,12 +73,24 @@ def _rows(store: Store) -> list[dict]:
         "a.published, a.story_id, d.seq FROM events e JOIN articles a ON a.id = e.article_id "
         "JOIN documents d ON d.doc_id = a.doc_id"
     )
+    unnamed = _unnamed_actors(store)
     rows = []
     for row in store.rows(sql):
         row["source_id"], row["target_id"] = _entity(row["source"]), _entity(row["target"])
         row["place"] = _entity(row["location"])
+        ids = (row["source_id"], row["target_id"])
+        row["source_side"], row["target_side"] = (unnamed.get(i, i) for i in ids)
+        row["vague"] = None in ids or any(i in unnamed for i in ids)
         rows.append(row)
     return rows
+
+
+def _unnamed_actors(store: Store) -> dict[str, str]:
+    """Entity id -> noun of each unnamed actor (``المدنيين`` of one article: its key is
+    ``agent:<article>:<noun>``): two articles' civilians are the same side of an event
+    only when the articles tell one story."""
+    sql = f"SELECT DISTINCT entity_id, key FROM entity_keys WHERE key LIKE '{AGENT_KEY}%'"
+    return {row["entity_id"]: AGENT_KEY + row["key"].rpartition(":")[2] for row in store.rows(sql)}
 
 
 @corpus_stage("fusion")

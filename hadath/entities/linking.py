@@ -28,7 +28,7 @@ from hadath.actors.kb import KnowledgeBase, strip_article
 from hadath.entities.gazetteer import mention_start
 from hadath.entities.mentions import COMMAS, OFFICE_KINDS, Mention
 from hadath.entities.rules import entity_rules
-from hadath.model import Article, Token
+from hadath.model import AGENT_KEY, Article, Token
 from hadath.outlets import outlet_by_id
 from hadath.text.normalize import normalize
 
@@ -205,8 +205,18 @@ def _in_title(mention: Mention, in_roles: AbstractSet[tuple[int, int]],
 
 
 def name_key(mention: Mention) -> str:
-    words = [strip_article(w) for w in normalize(mention.text).split()]
-    return f"name:{mention.type}:{' '.join(words)}"
+    return f"name:{mention.type}:{_bare_words(mention.text)}"
+
+
+def agent_key(mention: Mention, article_id: str) -> str:
+    """An unnamed actor's key (``المدنيين``، ``الرهائن``، ``الشركة``): the people or the
+    body one article speaks of, not everyone the noun names across the corpus
+    (:data:`hadath.model.AGENT_KEY`, the article id, the noun)."""
+    return f"{AGENT_KEY}{article_id}:{_bare_words(mention.text)}"
+
+
+def _bare_words(text: str) -> str:
+    return " ".join(strip_article(w) for w in normalize(text).split())
 
 
 def _family_names(mentions: list[Mention]) -> None:
@@ -224,9 +234,14 @@ def _family_names(mentions: list[Mention]) -> None:
             mention.role, mention.country = person.role, person.country
 
 
-def _assign_keys(mentions: list[Mention]) -> None:
+def _assign_keys(mentions: list[Mention], article_id: str) -> None:
     for mention in mentions:
-        mention.key = f"actor:{mention.actor_id}" if mention.actor_id else name_key(mention)
+        if mention.actor_id:
+            mention.key = f"actor:{mention.actor_id}"
+        elif mention.source == "agent":
+            mention.key = agent_key(mention, article_id)
+        else:
+            mention.key = name_key(mention)
     persons = [m for m in mentions if m.type == "PER"]
     names = [normalize(p.text).split() for p in persons]  # once each, not once per pair
     for mention, words in zip(persons, names, strict=True):
@@ -380,7 +395,7 @@ def link_article(article: Article, mentions: list[Mention], kb: KnowledgeBase) -
     # "بوغدانوف، المبعوث الشخصي": the generic noun is the person's title, not an actor
     mentions = [m for m in mentions if not _in_title(m, in_roles, kb)]
     _family_names(mentions)
-    _assign_keys(mentions)
+    _assign_keys(mentions, article.id)
     references = _references(article, mentions, kb, in_roles)
     references += _group_references(article, mentions, kb)
     references += _home_references(article, mentions, kb)
