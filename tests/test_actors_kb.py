@@ -343,6 +343,7 @@ GOOD = "{id: x.test, name: اختبار, type: ORG, country: SYR, sector: GOV, c
         (GOOD[:-1] + ", nmaes: [خطأ]}", "unknown key(s) ['nmaes']"),
         (GOOD[:-1] + ", valid: [2020-01-01, 2010-01-01]}", "ends before it starts"),
         (GOOD[:-1] + ", valid: [yesterday, null]}", "is not YYYY"),
+        (GOOD[:-1] + ", ambiguous: [كيف]}", "are not names of the entry"),
         (GOOD.replace("id: x.test", "id: X Test"), "lowercase slug"),
         (
             "{id: x.test, name: اختبار, type: ORG, country: null, sector: REB, code: SYRREB}",

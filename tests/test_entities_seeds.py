@@ -188,3 +188,26 @@ def test_an_unnamed_actor_is_one_entity_per_article(exported) -> None:
     articles = [{m["article_id"] for m in e["mentions"]} for e in civilians]
     assert len(civilians) >= 2 and all(len(a) == 1 for a in articles), articles
 
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        # SaudiNewsNet: 223 of Kyiv's 233 mentions in 2,000 articles were كيف "how", most of
+        # Fatah's 165 the verb فتح, most of Tyre's 114 صور "pictures"
+        ("لا أعرف كيف حدث ذلك.", []),
+        ("وصل الرئيس إلى العاصمة الأوكرانية كيف أمس.", ["place.ukr.kyiv"]),
+        ("وفتح قنوات حوار مع المستخدمين.", []),
+        ("التقى وفد من حماس وفتح في القاهرة أمس.", ["hamas", "fatah", "place.egy.cairo"]),
+        ("وقال المتحدث باسم فتح إن الحركة ترفض القرار.", ["fatah"]),
+        ("وقالت «فتح» في بيان إنها ترفض القرار.", ["fatah"]),
+        ("والتقطت صور تذكارية لولي العهد.", []),
+        ("قتل ثلاثة أشخاص في مدينة صور.", ["place.lbn.tyre"]),
+        ("خلال السنوات الخمس الأخيرة.", []),
+    ],
+)
+def test_a_name_that_is_also_a_common_word_needs_its_context(text, names) -> None:
+    from hadath.entities.gazetteer import default_gazetteer
+    from hadath.text.tokenize import tokenize
+
+    found = default_gazetteer().find(tokenize(text))
+    assert [m.actor_ids[0] for m in found] == names

@@ -85,6 +85,7 @@ KEYS = frozenset(
         "codes",
         "note",
         "matchable",
+        "ambiguous",
         "extend",
     ]
 )
@@ -131,6 +132,7 @@ class Actor:
     name_valid: dict[str, Validity] = field(default_factory=dict, compare=False, hash=False)
     note: str | None = None
     matchable: bool = True
+    ambiguous: tuple[str, ...] = ()  # names that are also common words (كيف، فتح، صور)
     origin: str = "hadath"
     source: str = ""
 
@@ -241,6 +243,18 @@ def _names(entry: dict, name: str, path: str, where: str) -> tuple[tuple[str, ..
     return tuple(out), dated
 
 
+def _ambiguous(value: Any, names: tuple[str, ...], path: str, where: str) -> tuple[str, ...]:
+    """Names of the entry that are also common words: each must be one of its names."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail(path, where, "'ambiguous' must be a list of the entry's names")
+    unknown = [v for v in value if v.strip() not in names]
+    if unknown:
+        raise fail(path, where, f"'ambiguous' names {unknown} are not names of the entry")
+    return tuple(v.strip() for v in value)
+
+
 def _coords(value: Any, path: str, where: str) -> tuple[float, float] | None:
     if value is None:
         return None
@@ -322,6 +336,7 @@ def build_actor(entry: Any, path: str, index: int, origin: str = "hadath") -> Ac
     if not isinstance(demonyms, list) or not all(isinstance(d, str) and d for d in demonyms):
         raise fail(path, where, "'demonyms' must be a list of strings")
     valid = entry.get("valid")
+    ambiguous = _ambiguous(entry.get("ambiguous"), names, path, where)
     return Actor(
         id=actor_id,
         name=name,
@@ -342,6 +357,7 @@ def build_actor(entry: Any, path: str, index: int, origin: str = "hadath") -> Ac
         name_valid=dated,
         note=_text(entry, "note", path, where),
         matchable=bool(entry.get("matchable", True)),
+        ambiguous=ambiguous,
         origin=origin,
         source=path,
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from hadath.actors.kb import KnowledgeBase, key
+from hadath.entities.rules import entity_rules
 from hadath.model import Token
 from hadath.text.clitics import dictionary_lemma
 
@@ -65,6 +66,7 @@ class Gazetteer:
             self.automaton.add_word(f" {name} ", (name.count(" ") + 1, tuple(actor_ids)))
         self.automaton.make_automaton()
         self._marbuta = _ta_marbuta_names(kb, set(ids))
+        self._ambiguous = frozenset(key(name) for actor in kb for name in actor.ambiguous)
 
     def _usable(self, actor_id: str, name: str) -> bool:
         """Curated actors always; converted ones need a country or body in their code, and
@@ -108,7 +110,43 @@ class Gazetteer:
             if length == 1 and forms[first] in self._marbuta and _ends_in_ha(tokens[first]):
                 continue  # "حديثه" (his talk) is not the town حديثة
             found.append(Match(first, first + length - 1, actor_ids))
-        return _longest_first(found)
+        found = _longest_first(found)
+        if self._ambiguous and any(forms[m.first] in self._ambiguous for m in found):
+            found = _named_in_context(found, tokens, forms, self._ambiguous)
+        return found
+
+
+OPEN_QUOTES = frozenset({"«", "“", '"'})
+CUE_REACH = 2  # a name cue and one adjective: "العاصمة الأوكرانية كيف"
+
+
+def _named_in_context(found: list[Match], tokens: list[Token], forms: list[str],
+                      ambiguous: frozenset[str]) -> list[Match]:  # fmt: skip
+    """Drop one-word matches of names that are also common words (``كيف`` "how" and
+    Kyiv, ``فتح`` "opened" and Fatah, ``صور`` "pictures" and Tyre) unless the context
+    says it is the name: a name cue before it (``مدينة صور``، ``حركة فتح``، ``العاصمة
+    الأوكرانية كيف``), quotation marks, or a و joining it to another name (``حماس وفتح``)."""
+    sure = {m.first for m in found if not _ambiguous_match(m, forms, ambiguous)}
+    ends = {m.last for m in found if m.first in sure}
+    cues = entity_rules().name_cues
+    kept = []
+    for match in found:
+        i = match.first
+        if match.first in sure:
+            kept.append(match)
+            continue
+        cued = any(tokens[j].stem in cues for j in range(max(0, i - CUE_REACH), i))
+        quoted = i > 0 and tokens[i - 1].text in OPEN_QUOTES
+        joined = ("و" in tokens[i].prefixes and i - 1 in ends) or (
+            i + 1 in sure and "و" in tokens[i + 1].prefixes
+        )
+        if cued or quoted or joined:
+            kept.append(match)
+    return kept
+
+
+def _ambiguous_match(match: Match, forms: list[str], ambiguous: frozenset[str]) -> bool:
+    return match.first == match.last and forms[match.first] in ambiguous
 
 
 def _ta_marbuta_names(kb: KnowledgeBase, names: set[str]) -> frozenset[str]:

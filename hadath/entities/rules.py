@@ -14,7 +14,7 @@ from hadath.text.normalize import normalize
 _FILE = "entity_rules.yaml"
 _KEYS = (
     "role_heads", "role_stops", "role_links", "loc_heads", "not_names", "reference_heads",
-    "place_nouns", "side_nouns", "group_reference_heads", "honorifics",
+    "place_nouns", "side_nouns", "group_reference_heads", "honorifics", "name_cues",
 )  # fmt: skip
 
 
@@ -30,6 +30,7 @@ class EntityRules:
     side_nouns: frozenset[str]
     group_reference_heads: frozenset[str]
     honorifics: frozenset[str]
+    name_cues: frozenset[str]
     home_references: dict[str, frozenset[str]]  # word -> countries whose outlets use it
 
 
