@@ -203,6 +203,9 @@ def test_an_unnamed_actor_is_one_entity_per_article(exported) -> None:
         ("والتقطت صور تذكارية لولي العهد.", []),
         ("قتل ثلاثة أشخاص في مدينة صور.", ["place.lbn.tyre"]),
         ("خلال السنوات الخمس الأخيرة.", []),
+        ("في التاسع من أغسطس (آب) الماضي رفض الطلب بحجة أن الوقت قصير.", []),
+        ("وأكد في مشهد لاحق أن العقبة الكبرى هي التمويل.", []),
+        ("سيطر المسلحون على محافظة إب وسط اليمن.", ["place.yem.ibb_province", "yem"]),
     ],
 )
 def test_a_name_that_is_also_a_common_word_needs_its_context(text, names) -> None:
@@ -211,3 +214,15 @@ def test_a_name_that_is_also_a_common_word_needs_its_context(text, names) -> Non
 
     found = default_gazetteer().find(tokenize(text))
     assert [m.actor_ids[0] for m in found] == names
+
+
+def test_of_two_places_with_one_name_the_capital_is_read() -> None:
+    """SaudiNewsNet: 87 mentions of طرابلس had all gone to Lebanon's Tripoli (first in the
+    file); Arabic news mostly mean Libya's capital."""
+    from hadath.model import Document
+    from hadath.pipeline import Pipeline
+
+    doc = Document("t", "test", "اشتبكت ميليشيات متناحرة في طرابلس أمس.", "txt", title="")
+    Pipeline(["segment", "tokenize", "entities"], [])(doc)
+    spans = doc.articles[0].spans["entities"]
+    assert [s.attrs["actor_id"] for s in spans if s.text == "طرابلس"] == ["place.lby.tripoli"]

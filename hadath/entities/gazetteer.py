@@ -66,7 +66,7 @@ class Gazetteer:
             self.automaton.add_word(f" {name} ", (name.count(" ") + 1, tuple(actor_ids)))
         self.automaton.make_automaton()
         self._marbuta = _ta_marbuta_names(kb, set(ids))
-        self._ambiguous = frozenset(key(name) for actor in kb for name in actor.ambiguous)
+        self._ambiguous = _ambiguous_names(kb)
 
     def _usable(self, actor_id: str, name: str) -> bool:
         """Curated actors always; converted ones need a country or body in their code, and
@@ -111,7 +111,7 @@ class Gazetteer:
                 continue  # "حديثه" (his talk) is not the town حديثة
             found.append(Match(first, first + length - 1, actor_ids))
         found = _longest_first(found)
-        if self._ambiguous and any(forms[m.first] in self._ambiguous for m in found):
+        if any(m.first == m.last and forms[m.first] in self._ambiguous for m in found):
             found = _named_in_context(found, tokens, forms, self._ambiguous)
         return found
 
@@ -121,32 +121,43 @@ CUE_REACH = 2  # a name cue and one adjective: "العاصمة الأوكران�
 
 
 def _named_in_context(found: list[Match], tokens: list[Token], forms: list[str],
-                      ambiguous: frozenset[str]) -> list[Match]:  # fmt: skip
-    """Drop one-word matches of names that are also common words (``كيف`` "how" and
-    Kyiv, ``فتح`` "opened" and Fatah, ``صور`` "pictures" and Tyre) unless the context
-    says it is the name: a name cue before it (``مدينة صور``، ``حركة فتح``، ``العاصمة
-    الأوكرانية كيف``), quotation marks, or a و joining it to another name (``حماس وفتح``)."""
-    sure = {m.first for m in found if not _ambiguous_match(m, forms, ambiguous)}
+                      ambiguous: dict[str, frozenset[str]]) -> list[Match]:  # fmt: skip
+    """One-word matches of names that are also common words (``كيف`` "how" and Kyiv,
+    ``فتح`` "opened" and Fatah, ``صور`` "pictures" and Tyre) stand for the actors whose
+    ambiguous name it is only when the context says so: a name cue before it (``مدينة
+    صور``، ``حركة فتح``، ``العاصمة الأوكرانية كيف``), quotation marks, or a و joining it
+    to another name (``حماس وفتح``). Without it those actors are dropped (and the match,
+    when no other actor bears the name)."""
+    doubtful = [m.first == m.last and forms[m.first] in ambiguous for m in found]
+    sure = {m.first for m, doubt in zip(found, doubtful, strict=True) if not doubt}
     ends = {m.last for m in found if m.first in sure}
-    cues = entity_rules().name_cues
     kept = []
-    for match in found:
-        i = match.first
-        if match.first in sure:
-            kept.append(match)
-            continue
-        cued = any(tokens[j].stem in cues for j in range(max(0, i - CUE_REACH), i))
-        quoted = i > 0 and tokens[i - 1].text in OPEN_QUOTES
-        joined = ("و" in tokens[i].prefixes and i - 1 in ends) or (
-            i + 1 in sure and "و" in tokens[i + 1].prefixes
-        )
-        if cued or quoted or joined:
+    for match, doubt in zip(found, doubtful, strict=True):
+        if doubt and not _named_here(tokens, match.first, sure, ends):
+            left = tuple(a for a in match.actor_ids if a not in ambiguous[forms[match.first]])
+            match = Match(match.first, match.last, left) if left else None
+        if match is not None:
             kept.append(match)
     return kept
 
 
-def _ambiguous_match(match: Match, forms: list[str], ambiguous: frozenset[str]) -> bool:
-    return match.first == match.last and forms[match.first] in ambiguous
+def _named_here(tokens: list[Token], i: int, sure: set[int], ends: set[int]) -> bool:
+    cues = entity_rules().name_cues
+    cued = any(tokens[j].stem in cues for j in range(max(0, i - CUE_REACH), i))
+    quoted = i > 0 and tokens[i - 1].text in OPEN_QUOTES
+    joined = ("و" in tokens[i].prefixes and i - 1 in ends) or (
+        i + 1 in sure and "و" in tokens[i + 1].prefixes
+    )
+    return cued or quoted or joined
+
+
+def _ambiguous_names(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Normalized name -> the actors for whom it is an ambiguous name."""
+    out: dict[str, set[str]] = {}
+    for actor in kb:
+        for name in actor.ambiguous:
+            out.setdefault(key(name), set()).add(actor.id)
+    return {name: frozenset(ids) for name, ids in out.items()}
 
 
 def _ta_marbuta_names(kb: KnowledgeBase, names: set[str]) -> frozenset[str]:

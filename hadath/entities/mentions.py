@@ -76,12 +76,19 @@ def _quoted(tokens: list[Token], first: int, last: int) -> bool:
     )  # fmt: skip
 
 
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
 def _reading(kb: KnowledgeBase, tokens: list[Token], match: Match):
     """The actor a name stands for; a quoted name that is also an organization's is the
-    organization (the newspaper «الشرق الأوسط», not the region)."""
+    organization (the newspaper «الشرق الأوسط», not the region); of two places, the
+    capital."""
     actors = [kb.by_id(actor_id) for actor_id in match.actor_ids]
     if len(actors) > 1 and _quoted(tokens, match.first, match.last):
         return next((a for a in actors if a.type == "ORG"), actors[0])
+    if len(actors) > 1 and all(a.type in PLACE_TYPES for a in actors):
+        # two places of one name: the capital is the one the news names (طرابلس: Libya's)
+        return next((a for a in actors if kb.capital_of(a.id)), actors[0])
     return actors[0]
 
 
