@@ -108,6 +108,9 @@ def test_tatweel_joined_preposition_is_a_clitic_token(
         ("وبوغدانوف", ("و",), "بوغدانوف", 1),
         ("للجنة", ("ل",), "لجنه", 1),  # ل + (ال)لجنة keeps the stem's own lam
         ("بالمانيا", ("ب",), "المانيا", 1),  # the alef-lam of ألمانيا is not an article
+        ("لليونان", ("ل", "ال"), "يونان", 2),  # after ل the article loses its alef
+        ("للسعودية", ("ل", "ال"), "سعوديه", 2),
+        ("للالمانية", ("ل", "ال"), "المانيه", 2),  # ل + الألمانية
         ("وَقالَ", ("و",), "قال", 2),  # diacritics stay with their letter
         ("بـالجيش", ("ب", "ال"), "جيش", 4),
         ("ودعا", ("و",), "دعا", 1),  # clitic_splits.txt: not ودّع "bade farewell"

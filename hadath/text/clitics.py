@@ -199,7 +199,12 @@ def _accept(bare: str, prefixes: tuple[str, ...], index: int, kind: int) -> bool
         return lemma is not None and normalize(lemma).startswith("ل")
     last = prefixes[-1]
     tail = last + stem if kind == _ARTICLE else bare[index - 1 :]
-    if tail != bare and (normalize(tail) in clitic_exceptions() or _whole(tail, last)):
+    # after ل the article's alif is dropped (لليونان، للسعودية): that ال is the article,
+    # never the first letters of a word such as ألمانيا (which keeps its alif: لألمانيا)
+    elided = prefixes[-2:] == ("ل", "ال")
+    if tail != bare and not elided and (
+        normalize(tail) in clitic_exceptions() or _whole(tail, last)
+    ):
         return False
     if kind == _ARTICLE:
         return True
