@@ -230,3 +230,26 @@ def test_of_two_places_with_one_name_the_capital_is_read() -> None:
     Pipeline(["segment", "tokenize", "entities"], [])(doc)
     spans = doc.articles[0].spans["entities"]
     assert [s.attrs["actor_id"] for s in spans if s.text == "طرابلس"] == ["place.lby.tripoli"]
+
+
+@pytest.mark.parametrize(
+    "text,persons",
+    [
+        # SaudiNewsNet: the tagger made a person of "بن عبدالعزيز" 56 times after a known name
+        ("بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز، اليوم، ببرقية تهنئة.",
+         [("الملك سلمان بن عبدالعزيز", "person.king_salman")]),
+        ("كما بعث الأمير محمد بن نايف بن عبد العزيز ولي العهد برقية.",
+         [("محمد بن نايف بن عبد العزيز", "person.mohammed_bin_nayef")]),
+        # a known name after "محمد بن" is the father's: the son is someone else
+        ("وتعيين محمد بن عبد الله بن عبد العزيز الجدعان وزيرا للمالية.",
+         [("محمد بن عبد الله بن عبد العزيز", None)]),
+    ],
+)
+def test_a_lineage_after_a_name_is_part_of_it(text, persons) -> None:
+    from hadath.model import Document
+    from hadath.pipeline import Pipeline
+
+    doc = Document("t", "test", text, "txt", title="")
+    Pipeline(["segment", "tokenize", "entities"], [])(doc)
+    spans = doc.articles[0].spans["entities"]
+    assert [(s.text, s.attrs["actor_id"]) for s in spans if s.label == "PER"] == persons

@@ -337,8 +337,65 @@ def _finish(article: Article, index: int, kb: KnowledgeBase,
             found: list[Mention]) -> list[Mention]:  # fmt: skip
     tokens = article.sentences[index].tokens
     found = _honorific_names(article, index, tokens, found)
-    found.sort(key=lambda m: m.first)
+    found = _lineages(article, tokens, found)
     return _offices_as_titles(article, tokens, kb, found)
+
+
+LINEAGE = frozenset({"بن", "بنت", "ابن", "ال"})  # normalized; ال is آل "family of"
+PATRONYMS = frozenset({"بن", "بنت"})
+
+
+def _lineages(article: Article, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """A person's name goes on through بن/بنت/آل and the names after them (``الملك سلمان
+    بن عبدالعزيز``، ``محمد بن نايف بن عبد العزيز``، ``آل سعود``): the chain joins the
+    person's mention, and what the tagger or the knowledge base made of its parts
+    (``بن عبدالعزيز``) goes. Returns the mentions in text order."""
+    out = sorted(found, key=lambda m: m.first)
+    gone: set[int] = set()
+    for mention in out:
+        if mention.type != "PER" or id(mention) in gone:
+            continue
+        first, last = _lineage_start(tokens, mention.first), _lineage_end(tokens, mention.last)
+        if (first, last) == (mention.first, mention.last):
+            continue
+        inside = [m for m in out if m is not mention and first <= m.last and m.first <= last]
+        gone |= {id(m) for m in inside}
+        if first < mention.first:  # "محمد بن عبد الله بن عبد العزيز": a son, not his father
+            mention.actor_id, mention.role = None, None
+        mention.first = min([first, *(m.first for m in inside)])
+        mention.last = max([last, *(m.last for m in inside)])
+        mention.start, mention.end = _span(article, tokens, mention.first, mention.last)
+        mention.text = article.body[mention.start : mention.end]
+    return [m for m in out if id(m) not in gone]
+
+
+def _lineage_start(tokens: list[Token], first: int) -> int:
+    """Where a name starting at ``first`` starts when it is the father's name in a
+    longer one (``محمد بن`` before it; not ``ابن``, the noun: ``قدمي ابن القذافي``)."""
+    while first >= 2 and tokens[first - 1].norm in PATRONYMS \
+            and _lineage_word(tokens[first - 2]):
+        first -= 2
+    return first
+
+
+def _lineage_end(tokens: list[Token], last: int) -> int:
+    """Where a name ending at ``last`` ends once its بن/آل chain is read (``عبد`` takes
+    the word after it: ``بن عبد العزيز``)."""
+    end = len(tokens)
+    while True:
+        link = last if tokens[last].norm in LINEAGE else last + 1
+        if link >= end or tokens[link].norm not in LINEAGE or link + 1 >= end:
+            return last
+        name = link + 1
+        if not _lineage_word(tokens[name]):
+            return last
+        if tokens[name].norm == "عبد" and name + 1 < end and _lineage_word(tokens[name + 1]):
+            name += 1
+        last = name
+
+
+def _lineage_word(token: Token) -> bool:
+    return _is_name_word(token) and bool(ARABIC.search(token.stem)) and "و" not in token.prefixes
 
 
 def _honorific_names(article: Article, index: int, tokens: list[Token],
