@@ -47,6 +47,16 @@ def test_bogdanov_meets_audibert_in_paris(exported) -> None:
     assert find(exported, "000", "CONSULT", "بوغدانوف", "دي ريفير")
 
 
+def test_the_dateline_stops_where_the_page_turns_to_another_story(exported) -> None:
+    """004 is dated باريس-سانا, but "من جهة أخرى" turns to the ambassador in London: his
+    meeting with Gass had been placed in Paris."""
+    (event,) = find(exported, "004", "CONSULT", "ياكوفينكو", "غاس")
+    assert event["location"] is None, event["location"]
+    (paris,) = find(exported, "004", "CONSULT", "بوغدانوف", "أوديبير") or find(
+        exported, "000", "CONSULT", "بوغدانوف", "أوديبير")
+    assert paris["location"] is not None
+
+
 def test_yakovenko_asks_the_foreign_office(exported) -> None:
     assert find(exported, "000", "REQUEST", "ياكوفينكو", "الخارجية البريطانية") or find(
         exported, "000", "REQUEST", None, "الخارجية البريطانية"

@@ -43,6 +43,7 @@ LISTS = (
     "possessed_nouns",
     "necessity",
     "continuing",
+    "topic_shifts",
     "purpose",
     "purpose_exempt",
     "leader_links",

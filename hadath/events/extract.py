@@ -55,7 +55,7 @@ from hadath.events.sides import (
     pronoun_antecedent,
 )
 from hadath.events.unreported import necessity_positions, unreported_positions
-from hadath.model import Article, Sentence, Span
+from hadath.model import Article, Sentence, Span, Token
 
 PLACE_PREPS = frozenset({"في", "ب"})  # a place after them is where it happened (بالرياض)
 STRUCK_PREPS = frozenset({"علي", "ضد", None})  # normalized: على
@@ -292,6 +292,19 @@ class EventExtractor:
         sure = _side_belief(scores, source, "source") * _side_belief(scores, judged, "target")
         return Decision(source, target, p_event * sure)
 
+    def _dateline(self, article: Article, sentence: Sentence) -> str | None:
+        """The dateline's city, unless a sentence up to this one turned to another story
+        (``من جهة أخرى``): what follows may have happened anywhere."""
+        if article.dateline is None:
+            return None
+        for earlier in article.sentences:
+            if earlier.start > sentence.start:
+                break
+            tokens = earlier.tokens
+            if tokens and self.cues.match("topic_shifts", tokens, _first_word(tokens)) > 0:
+                return None
+        return article.dateline
+
     def _cited(self, view: TriggerView) -> set[int | None]:
         """Candidates a report is attributed to (``بحسب سكاي نيوز``، ``وفقا للمرصد``،
         ``نقلا عن وكالة``): the source of the news, not a side of the event."""
@@ -337,7 +350,7 @@ class EventExtractor:
         return Event(
             article_id=article.id, type=match.type, mode=match.mode, cameo=match.cameo,
             source=source, target=target, date=when, date_text=when_text, location=place,
-            location_text=None if place else article.dateline,
+            location_text=None if place else self._dateline(article, sentence),
             negated=view.negated, hypothetical=view.hypothetical,
             evidence=_evidence(sentence, match, [s for s in (source, target) if s is not None]),
             confidence=round(decision.confidence, 3),
@@ -362,6 +375,14 @@ KEEP_THRESHOLD = 0.15
 
 COMMA_OPENERS = frozenset({"بينما", "فيما", "حيث", "وسط"})
 COMMA_OPENER_PHRASES = frozenset({("في", "وقت"), ("في", "حين"), ("في", "الوقت")})
+
+
+def _first_word(tokens: Sequence[Token]) -> int:
+    """Index of the sentence's first word (past punctuation and a lone و)."""
+    i = 0
+    while i < len(tokens) - 1 and (tokens[i].is_punct or tokens[i].norm == "و"):
+        i += 1
+    return i
 
 
 def _no_sides(view: TriggerView, cues: Cues) -> set[int | None]:
