@@ -559,3 +559,15 @@ def test_a_pronoun_that_names_a_place_gives_no_target(pipeline) -> None:
             "وسيطرت عليها من دون مقاومة كبيرة من الحوثيين بحسب مصادر عسكرية.")
     found = events(pipeline, text)
     assert not any(tg == "القوات الموالية" for _, _, tg in found), found
+
+
+def test_the_last_of_three_sides_after_بين_fights_the_other_two(pipeline) -> None:
+    """Dev (almadina): ``بين الجيش الوطني والمقاومة ومليشيات الحوثي`` is the army and the
+    resistance against the Houthis (as the training annotators read such lists), not the
+    army against the resistance."""
+    text = ("وأضافت المصادر: إن معارك عنيفة دارت عصر أمس الجمعة بين الجيش الوطني والمقاومة "
+            "ومليشيات الحوثي في أحياء صينة والمرور.")
+    found = events(pipeline, text)
+    assert ("ASSAULT", "الجيش الوطني", "مليشيات الحوثي") in found, found
+    assert ("ASSAULT", "المقاومة", "مليشيات الحوثي") in found, found
+    assert not any(tg == "المقاومة" for _, _, tg in found), found

@@ -195,12 +195,29 @@ def between_pair(slots: Sequence[Slot], tokens: Sequence[Token], end: int, bound
         if slot.first < end or slot.first >= limit:
             continue
         if slot.prep == "بين" and i + 1 < len(slots):
-            other = _other_side(slots, tokens, i, bounds) or slots[i + 1]
+            other = _other_side(slots, tokens, i, bounds) or _last_of_list(slots, tokens, i)
             end = _side_end(tokens, slot, other)
             linked = other.first <= end + 3 and joined(tokens, end + 1, other.first)
+            linked = linked or (other is not slots[i + 1] and other.prep is None)
             if linked and _actor(slot) and _actor(other):
                 return slot, other
     return None
+
+
+def _last_of_list(slots: Sequence[Slot], tokens: Sequence[Token], first: int) -> Slot:
+    """The side after ``slots[first]`` in ``بين X وY``: Y; in ``بين X وY وZ`` with no
+    ``من جهة``, Z, the one the others fight (``بين الجيش الوطني والمقاومة ومليشيات
+    الحوثي``: the writer names the allies first). ``slots[first]``'s partners in the
+    list become sources of their own events (:mod:`hadath.events.coordination`)."""
+    chain = [slots[first + 1]]
+    for slot in slots[first + 2 :]:
+        before = chain[-1]
+        if slot.prep is not None or slot.first > before.last + 2:
+            break
+        if not joined(tokens, before.last + 1, slot.first):
+            break
+        chain.append(slot)
+    return chain[-1] if len(chain) == 2 else chain[0]
 
 
 SIDE_MARKERS = frozenset({"جهه", "طرف", "ناحيه"})  # "من جهة ... ومن جهة أخرى"
