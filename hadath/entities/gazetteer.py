@@ -18,6 +18,7 @@ from hadath.actors.kb import KnowledgeBase, key
 from hadath.entities.rules import entity_rules
 from hadath.model import Token
 from hadath.text.clitics import dictionary_lemma
+from hadath.text.tokenize import tokenize
 
 ARTICLE = "ال"
 BREAK = "|"  # stands for punctuation: no name matches across it
@@ -28,6 +29,13 @@ def matching_form(token: Token) -> str:
     if token.is_punct or not token.stem:
         return BREAK
     return ARTICLE + token.stem if ARTICLE in token.prefixes else token.stem
+
+
+def name_form(name: str) -> str:
+    """A knowledge-base name as the matcher sees text: each word's matching form, so a
+    clitic inside a name (``المرصد السوري لحقوق الإنسان``، ``مركز الملك سلمان للإغاثة``)
+    is split off as the tokenizer splits it in running text."""
+    return " ".join(matching_form(t) for t in tokenize(name))
 
 
 def mention_start(token: Token, body: str) -> int:
@@ -58,7 +66,7 @@ class Gazetteer:
             # matching form; bare forms would match common words (بحد أقصى ≠ الأقصى).
             if (name, actor_id) not in written or not self._usable(actor_id, name):
                 continue
-            bucket = ids.setdefault(name, [])
+            bucket = ids.setdefault(name_form(name), [])
             if actor_id not in bucket:
                 bucket.append(actor_id)
         self.automaton = ahocorasick.Automaton()
@@ -156,7 +164,7 @@ def _ambiguous_names(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for actor in kb:
         for name in actor.ambiguous:
-            out.setdefault(key(name), set()).add(actor.id)
+            out.setdefault(name_form(name), set()).add(actor.id)
     return {name: frozenset(ids) for name, ids in out.items()}
 
 
@@ -166,7 +174,7 @@ def _ta_marbuta_names(kb: KnowledgeBase, names: set[str]) -> frozenset[str]:
     endings: dict[str, set[bool]] = {}
     for actor in kb:
         for written in (actor.name, *actor.names):
-            normalized = key(written)
+            normalized = name_form(written)
             if normalized in names and " " not in normalized:
                 endings.setdefault(normalized, set()).add(written.rstrip().endswith("ة"))
     return frozenset(name for name, ends in endings.items() if ends == {True})

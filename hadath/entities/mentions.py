@@ -28,6 +28,7 @@ from hadath.entities.rules import entity_rules
 from hadath.entities.tagger import Span, Tagger, bio_spans
 from hadath.model import Article, Token
 from hadath.text.clitics import dictionary_lemma
+from hadath.text.normalize import DIACRITICS
 
 TITLE_REACH = 5  # "السفير الروسي في بريطانيا ألكسندر": the title may stand four words back
 ARABIC = re.compile("[\u0621-\u064a]")
@@ -100,13 +101,18 @@ def _kb_mention(article: Article, kb: KnowledgeBase, index: int, tokens: list[To
                    match.last, actor.id, "kb", country=actor.country)  # fmt: skip
 
 
+# Normalization writes final ى as ي, so the name علي and the preposition على are one
+# word: written with ي (العلي، عليّ), it is the name.
+YA_NAMES = frozenset({"علي"})
+
+
 def _is_name_word(token: Token) -> bool:
     rules = entity_rules()
-    return (
-        not token.is_punct
-        and token.stem not in rules.not_names
-        and token.norm not in rules.not_names
-    )
+    if token.is_punct:
+        return False
+    if token.stem in YA_NAMES and DIACRITICS.sub("", token.text).endswith("ي"):
+        return True
+    return token.stem not in rules.not_names and token.norm not in rules.not_names
 
 
 def _titled(tokens: list[Token], first: int) -> bool:
@@ -336,9 +342,22 @@ def _taken(mentions: list[Mention]) -> set[int]:
 def _finish(article: Article, index: int, kb: KnowledgeBase,
             found: list[Mention]) -> list[Mention]:  # fmt: skip
     tokens = article.sentences[index].tokens
+    found = [m for m in found if not _named_facility(tokens, m)]
     found = _honorific_names(article, index, tokens, found)
     found = _lineages(article, tokens, found)
     return _offices_as_titles(article, tokens, kb, found)
+
+
+def _named_facility(tokens: list[Token], mention: Mention) -> bool:
+    """A person named in a place's or a body's name (``مطار الملك خالد``، ``جامعة الملك
+    سعود``، ``مركز الملك سلمان للإغاثة``) is not there as an actor."""
+    if mention.type != "PER":
+        return False
+    rules = entity_rules()
+    before = mention.first - 1
+    if before >= 0 and tokens[before].stem in rules.role_heads | rules.honorifics:
+        before -= 1  # "الملك" before the name, when the mention does not hold it
+    return before >= 0 and tokens[before].stem in rules.facility_nouns
 
 
 LINEAGE = frozenset({"بن", "بنت", "ابن", "ال"})  # normalized; ال is آل "family of"

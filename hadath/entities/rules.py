@@ -15,6 +15,7 @@ _FILE = "entity_rules.yaml"
 _KEYS = (
     "role_heads", "role_stops", "role_links", "loc_heads", "not_names", "reference_heads",
     "place_nouns", "side_nouns", "group_reference_heads", "honorifics", "name_cues",
+    "facility_nouns",
 )  # fmt: skip
 
 
@@ -31,6 +32,7 @@ class EntityRules:
     group_reference_heads: frozenset[str]
     honorifics: frozenset[str]
     name_cues: frozenset[str]
+    facility_nouns: frozenset[str]
     home_references: dict[str, frozenset[str]]  # word -> countries whose outlets use it
 
 
