@@ -571,3 +571,12 @@ def test_the_last_of_three_sides_after_بين_fights_the_other_two(pipeline) -> 
     assert ("ASSAULT", "الجيش الوطني", "مليشيات الحوثي") in found, found
     assert ("ASSAULT", "المقاومة", "مليشيات الحوثي") in found, found
     assert not any(tg == "المقاومة" for _, _, tg in found), found
+
+
+def test_a_bare_قتل_before_a_named_doer_and_its_victims_is_the_active_verb(pipeline) -> None:
+    """``قتل تنظيم داعش أمس عشرات المدنيين``: the verbal-noun reading had made the
+    organization the one killed; the passive ``قتل 18 شخصا`` keeps its reading."""
+    text = "قتل تنظيم داعش أمس عشرات المدنيين في هجوم على قرية قرب الموصل شمال العراق."
+    found = events(pipeline, text)
+    assert ("ASSAULT", "تنظيم داعش", "المدنيين") in found, found
+    assert not any(tg == "تنظيم داعش" for _, _, tg in found), found

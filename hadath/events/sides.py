@@ -52,6 +52,9 @@ class ClauseSides:
         if nominal:
             source = genitive_of_noun(slots, tokens, match.start, end, bounds)
             if match.genitive == "target":  # "مقتل عسكريين أتراك": the genitive suffers
+                active = _active_reading(slots, tokens, match, source)
+                if active is not None:  # "وقتل حزب العمال الكردستاني ضابطي شرطة"
+                    return source, active
                 patient, source = source, self._marked_agent(slots, tokens, match, bounds)
             source = source or self._light_verb_subject(slots, tokens, match, bounds)
             source = source or subject_of_verb(slots, tokens, match.start, match.start, bounds)
@@ -220,3 +223,25 @@ def _agrees(slot: Slot, tokens: list[Token], kind: str | None) -> bool:
     if kind == "plural":
         return slot.type == "ORG" and (slot.sector is not None or slot.oblique)
     return False
+
+
+VICTIM_GAP = 2  # words (an adverb of time) between the doer and the victims: قتل X أمس Y
+
+
+def _active_reading(slots: list[Slot], tokens: list[Token], match: TriggerMatch,
+                    genitive: Slot | None) -> Slot | None:
+    """A bare ``قتل`` read as a verbal noun is the active verb when a named actor follows
+    it and then, unjoined, its victims (``قتل تنظيم داعش أمس عشرات المدنيين``، ``وقتل حزب
+    العمال الكردستاني 20 جنديا``): the victims, or None. The passive ``قتل 18 شخصا``
+    (counted victims first) and the noun ``مقتل`` are left to the genitive rule."""
+    trigger = tokens[match.start]
+    bare = not (set(trigger.prefixes) - {"و", "ف"}) and trigger.stem == trigger.lemma
+    if genitive is None or not bare or genitive.victim or genitive.prep is not None:
+        return None
+    after = next((s for s in slots if s.first > genitive.last), None)
+    if after is None or after.prep is not None or not after.victim:
+        return None
+    between = tokens[genitive.last + 1 : after.first]
+    if len(between) > VICTIM_GAP or any(t.is_punct or "و" in t.prefixes for t in between):
+        return None
+    return None if "و" in tokens[after.first].prefixes else after
