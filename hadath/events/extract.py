@@ -40,6 +40,7 @@ from hadath.events.coordination import (
 from hadath.events.cues import Cues
 from hadath.events.flags import hypothetical, negated, still_far
 from hadath.events.lexicon import Lexicon, TriggerMatch
+from hadath.events.places import PLACE_PREPS, dateline_place, event_place
 from hadath.events.ranker import Ranker, TriggerView
 from hadath.events.roles import (
     COMPLEMENTIZERS,
@@ -55,12 +56,9 @@ from hadath.events.sides import (
     pronoun_antecedent,
 )
 from hadath.events.unreported import necessity_positions, unreported_positions
-from hadath.model import Article, Sentence, Span, Token
+from hadath.model import Article, Sentence, Span
 
-PLACE_PREPS = frozenset({"في", "ب"})  # a place after them is where it happened (بالرياض)
-STRUCK_PREPS = frozenset({"علي", "ضد", None})  # normalized: على
 DATE_REACH = 80  # characters from the trigger to its date: further, it dates another act
-PLACE_REACH = 6  # tokens: a place further from the trigger is a topic ("حول الأوضاع في ...")
 
 
 @dataclass(slots=True)
@@ -116,21 +114,6 @@ def _written(expr: DateExpr) -> date | None:
         return date(expr.year, expr.month, expr.day)
     except (TypeError, ValueError):
         return None
-
-
-def _place(slots: list[Slot], mentions: list[Span], bounds: tuple[int, int], at: int,
-           used: set[int]) -> Span | None:  # fmt: skip
-    near = [
-        s for s in slots
-        if s.type in ("GPE", "LOC") and s.index not in used
-        and bounds[0] <= s.first < bounds[1] and abs(s.first - at) <= PLACE_REACH
-    ]  # fmt: skip
-    places = [s for s in near if s.prep in PLACE_PREPS]
-    # else a town struck or besieged (على الزبداني), which is no side of the act
-    places = places or [s for s in near if s.locale and s.first > at and s.prep in STRUCK_PREPS]
-    if not places:
-        return None
-    return mentions[min(places, key=lambda s: abs(s.first - at)).index]
 
 
 def _evidence(sentence: Sentence, match: TriggerMatch, spans: list[Span]) -> tuple[int, int]:
@@ -292,19 +275,6 @@ class EventExtractor:
         sure = _side_belief(scores, source, "source") * _side_belief(scores, judged, "target")
         return Decision(source, target, p_event * sure)
 
-    def _dateline(self, article: Article, sentence: Sentence) -> str | None:
-        """The dateline's city, unless a sentence up to this one turned to another story
-        (``من جهة أخرى``): what follows may have happened anywhere."""
-        if article.dateline is None:
-            return None
-        for earlier in article.sentences:
-            if earlier.start > sentence.start:
-                break
-            tokens = earlier.tokens
-            if tokens and self.cues.match("topic_shifts", tokens, _first_word(tokens)) > 0:
-                return None
-        return article.dateline
-
     def _cited(self, view: TriggerView) -> set[int | None]:
         """Candidates a report is attributed to (``بحسب سكاي نيوز``، ``وفقا للمرصد``،
         ``نقلا عن وكالة``): the source of the news, not a side of the event."""
@@ -346,11 +316,11 @@ class EventExtractor:
         clause = (tokens[bounds[0]].start, tokens[bounds[1] - 1].end)
         when, when_text = _when(article, sentence, dates, at, clause)
         used = {i for i in sides if i is not None}
-        place = _place(list(view.slots), spans, bounds, match.start, used)
+        place = event_place(list(view.slots), spans, bounds, match.start, used)
         return Event(
             article_id=article.id, type=match.type, mode=match.mode, cameo=match.cameo,
             source=source, target=target, date=when, date_text=when_text, location=place,
-            location_text=None if place else self._dateline(article, sentence),
+            location_text=None if place else dateline_place(article, sentence, self.cues),
             negated=view.negated, hypothetical=view.hypothetical,
             evidence=_evidence(sentence, match, [s for s in (source, target) if s is not None]),
             confidence=round(decision.confidence, 3),
@@ -375,14 +345,6 @@ KEEP_THRESHOLD = 0.15
 
 COMMA_OPENERS = frozenset({"بينما", "فيما", "حيث", "وسط"})
 COMMA_OPENER_PHRASES = frozenset({("في", "وقت"), ("في", "حين"), ("في", "الوقت")})
-
-
-def _first_word(tokens: Sequence[Token]) -> int:
-    """Index of the sentence's first word (past punctuation and a lone و)."""
-    i = 0
-    while i < len(tokens) - 1 and (tokens[i].is_punct or tokens[i].norm == "و"):
-        i += 1
-    return i
 
 
 def _no_sides(view: TriggerView, cues: Cues) -> set[int | None]:
