@@ -184,6 +184,9 @@ def test_summary_is_readable(db_path: Path, capsys) -> None:
     assert "outlet: SANA · dateline: باريس · byline: لمى ابراهيم" in out
     actors = next(line for line in out.splitlines() if line.startswith("actors: "))
     assert "داعش [IMGREB]" in actors and "[—]" not in actors  # coded actors only
+    # named actors only (an article's unnamed hostages are no actor of the corpus), and
+    # the appended article 003 repeats from 000 is counted once: Egypt 8 times, not 13
+    assert "الرهائن" not in actors and "مصر [EGY] ×8" in actors, actors
 
 
 def test_csv_cells_hold_json_for_nested_fields() -> None:
