@@ -9,7 +9,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from hadath.events.lexicon import TriggerMatch
-from hadath.events.roles import PREP_WORDS, PREPOSITIONS, QUOTES, Slot, clause_bounds
+from hadath.events.roles import (
+    PREP_WORDS,
+    PREPOSITIONS,
+    QUOTES,
+    Slot,
+    clause_bounds,
+    has_conjunction,
+)
 from hadath.model import Sentence, Span, Token
 from hadath.text.normalize import normalize
 
@@ -125,7 +132,7 @@ def is_coordinated(sentence: Sentence, match: TriggerMatch) -> bool:
     tokens = sentence.tokens
     verb = tokens[match.start]
     before = tokens[match.start - 1].norm if match.start else ""
-    return "و" in verb.prefixes or "ف" in verb.prefixes or before in ("كما", "ثم")
+    return has_conjunction(verb) or before in ("كما", "ثم")
 
 
 def without_subsumed(events: list[Event]) -> list[Event]:

@@ -150,7 +150,7 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
         (i for i in range(end, min(hi, end + SUBJECT_REACH)) if not _skippable(tokens[i])), hi
     )
     after = next((s for s in slots if s.first == gap), None)
-    joined_verb = "و" in tokens[start].prefixes or "ف" in tokens[start].prefixes
+    joined_verb = has_conjunction(tokens[start])
     if after is not None and not (after.oblique and joined_verb):  # the subject follows the
         return after if after.prep is None and _actor(after) else None  # verb (past adverbs)
     if after is None and gap < hi and not tokens[gap].is_punct and tokens[gap].stem \
@@ -171,7 +171,7 @@ def _topic_subject(slots: Sequence[Slot], tokens: Sequence[Token], verb: int,
     موسكو انتقدت الولايات المتحدة``، ``وكانت تركيا قد اتهمت الحزب``); what follows the
     verb is then its object. Not for a verb joined by و/ف, whose subject is the earlier
     verb's (``التقى لافروف كيري وبحث معه``)."""
-    if "و" in tokens[verb].prefixes or "ف" in tokens[verb].prefixes:
+    if has_conjunction(tokens[verb]):
         return None
     i = verb - 1
     while i >= lo and (tokens[i].norm in VERB_PARTICLES or _skippable(tokens[i])):
@@ -198,6 +198,8 @@ def between_pair(slots: Sequence[Slot], tokens: Sequence[Token], end: int, bound
             other = _other_side(slots, tokens, i, bounds) or _last_of_list(slots, tokens, i)
             end = _side_end(tokens, slot, other)
             linked = other.first <= end + 3 and joined(tokens, end + 1, other.first)
+            # a side found past the next actor (after من جهة, or the last of a list) was
+            # found by its marker or by و, so it needs no closeness to the first side
             linked = linked or (other is not slots[i + 1] and other.prep is None)
             if linked and _actor(slot) and _actor(other):
                 return slot, other
@@ -254,6 +256,11 @@ def joined(tokens: Sequence[Token], start: int, first: int) -> bool:
     """A و joins the mention at ``first`` to what precedes it: on its first word or on a
     word before it (``ومقاتلي «قوات سوريا الديمقراطية»``)."""
     return any("و" in tokens[i].prefixes or tokens[i].norm == "و" for i in range(start, first + 1))
+
+
+def has_conjunction(token: Token) -> bool:
+    """A word joined by و or ف to what comes before (``وبحث``، ``فطالب``)."""
+    return "و" in token.prefixes or "ف" in token.prefixes
 
 
 def _skippable(token: Token) -> bool:

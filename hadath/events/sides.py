@@ -15,6 +15,7 @@ from hadath.events.roles import (
     Slot,
     between_pair,
     genitive_of_noun,
+    has_conjunction,
     matrix_subject,
     subject_of_verb,
     target_of,
@@ -187,9 +188,7 @@ def pronoun_antecedent(slots: list[Slot], tokens: list[Token], match: TriggerMat
     state or body for ``ـها``, a group for ``ـهم``), not governed by a preposition and
     not the verb's source. A place the pronoun could name first (``توجهت القوات إلى
     مدينة شقرة ... وسيطرت عليها``) leaves no target."""
-    verb = tokens[match.start]
-    joined = "و" in verb.prefixes or "ف" in verb.prefixes
-    if match.pos != "verb" or match.voice == "passive" or not joined:
+    if match.pos != "verb" or match.voice == "passive" or not has_conjunction(tokens[match.start]):
         return None
     preps = [normalize(p) for p in match.target_preps] or DEFAULT_PREPS
     after = tokens[match.start + 1 : match.start + 1 + PRONOUN_REACH]
