@@ -175,7 +175,8 @@ def attach_roles(article: Article, mentions: list[Mention],
         last = _without_honorifics(tokens, first, last)
         covered.update((mention.sentence, i) for i in range(first, last + 1))
         if after is not None:
-            mention.role_end = tokens[_without_honorifics(tokens, *after)].end
+            role_last = last if span is after else _without_honorifics(tokens, *after)
+            mention.role_end = tokens[role_last].end
             covered.update((mention.sentence, i) for i in range(after[0], after[1] + 1))
         mention.role = mention.role or _role_text(article.body, tokens[first], tokens[last])
         inside = [m for m in same if first <= m.first and m.last <= last]
@@ -399,6 +400,6 @@ def link_article(article: Article, mentions: list[Mention], kb: KnowledgeBase) -
     references = _references(article, mentions, kb, in_roles)
     references += _group_references(article, mentions, kb)
     references += _home_references(article, mentions, kb)
-    covered = {(r.sentence, i) for r in references for i in range(r.first, r.last + 1)}
+    covered = _positions(references)
     kept = [m for m in mentions if (m.sentence, m.first) not in covered]  # office -> person
     return sorted(kept + references, key=lambda m: m.start)

@@ -355,7 +355,8 @@ def _named_facility(tokens: list[Token], mention: Mention) -> bool:
         return False
     rules = entity_rules()
     before = mention.first - 1
-    if before >= 0 and tokens[before].stem in rules.role_heads | rules.honorifics:
+    if before >= 0 and (tokens[before].stem in rules.role_heads
+                        or tokens[before].stem in rules.honorifics):  # fmt: skip
         before -= 1  # "الملك" before the name, when the mention does not hold it
     return before >= 0 and tokens[before].stem in rules.facility_nouns
 
