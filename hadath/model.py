@@ -19,6 +19,11 @@ from typing import Any
 AGENT_KEY = "agent:"
 
 
+def agent_noun(key: str) -> str:
+    """The noun of an unnamed actor's entity key (``agent:<article id>:مدنيين`` → ``مدنيين``)."""
+    return key.rpartition(":")[2]
+
+
 def content_hash(text: str) -> str:
     """Stable identity of a text: SHA-256 of its UTF-8 bytes, hex."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

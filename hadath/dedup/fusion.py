@@ -19,7 +19,7 @@ import json
 from collections import defaultdict
 from datetime import date
 
-from hadath.model import AGENT_KEY
+from hadath.model import AGENT_KEY, agent_noun
 from hadath.pipeline import corpus_stage
 from hadath.store.db import Store
 
@@ -90,7 +90,7 @@ def _unnamed_actors(store: Store) -> dict[str, str]:
     ``agent:<article>:<noun>``): two articles' civilians are the same side of an event
     only when the articles tell one story."""
     sql = f"SELECT DISTINCT entity_id, key FROM entity_keys WHERE key LIKE '{AGENT_KEY}%'"
-    return {row["entity_id"]: AGENT_KEY + row["key"].rpartition(":")[2] for row in store.rows(sql)}
+    return {row["entity_id"]: AGENT_KEY + agent_noun(row["key"]) for row in store.rows(sql)}
 
 
 @corpus_stage("fusion")

@@ -26,6 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from hadath.actors.kb import KnowledgeBase
 from hadath.actors.schema import unknown_actor_code
+from hadath.model import agent_noun
 from hadath.text.normalize import normalize
 
 SURNAME_SIMILARITY = 0.8
@@ -191,7 +192,7 @@ def _agent_sector(group: Group, kb: KnowledgeBase) -> str | None:
     """The sector of an unnamed actor named by a generic noun (``المدنيين`` → CVL)."""
     if not group.rows or any(r["source"] != "agent" for r in group.rows):
         return None
-    return kb.agents.sector(group.key.rpartition(":")[2])
+    return kb.agents.sector(agent_noun(group.key))
 
 
 def build_groups(rows: Iterable[dict]) -> dict[str, Group]:
