@@ -228,3 +228,14 @@ def test_an_appositive_title_runs_past_the_generic_noun_that_heads_it(pipeline) 
     found = roles(pipeline, text)
     assert found["ميخائيل بوغدانوف"][1] == "المبعوث الشخصي للرئيس فلاديمير بوتين", found
     assert "المبعوث" not in found, found
+
+
+def test_stacked_titles_before_a_name_are_one_role(pipeline) -> None:
+    """Seed 004: an envoy's title and then his office, twelve words before the name; the
+    president inside the title is no actor of its own."""
+    text = ("أجرى مبعوث الرئيس الروسي الخاص إلى الشرق الأوسط وشمال إفريقيا نائب وزير الخارجية "
+            "ميخائيل بوغدانوف مشاورات مع عدد من المسؤولين الفرنسيين.")  # fmt: skip
+    found = spans(pipeline, text)
+    assert found["ميخائيل بوغدانوف"]["role"] == (
+        "مبعوث الرئيس الروسي الخاص إلى الشرق الأوسط وشمال إفريقيا نائب وزير الخارجية")
+    assert "الرئيس الروسي" not in found, found

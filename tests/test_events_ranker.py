@@ -118,3 +118,21 @@ def test_detector_sees_how_sure_the_role_model_is() -> None:
     assert (best["rule_source"], best["rule_target"]) == (best["max_source"], best["max_target"])
     assert "max_source|pos=0|verb" in role_beliefs(view, [])
     assert set(beliefs) <= set(event_features(view, scores))
+
+
+def test_rules_read_a_light_verb_across_a_titled_subject_and_a_quantity() -> None:
+    """Seed 004: the light verb أجرى stands a whole title before its noun, and the
+    people consulted follow ``مع عدد من``: the rules read Bogdanov → the French
+    officials (they had found neither side, the target had been داعش), and no place of
+    his title joins him as a second source."""
+    extractor = EventExtractor(Lexicon.load(), Cues.load(), KnowledgeBase.load())
+    text = ("أجرى مبعوث الرئيس الروسي الخاص إلى الشرق الأوسط وشمال إفريقيا نائب وزير الخارجية "
+            "ميخائيل بوغدانوف مشاورات مكثفة مع عدد من المسؤولين الفرنسيين حول سبل محاربة "
+            "تنظيم “داعش” الإرهابي.")  # fmt: skip
+    article = _article(text)
+    (sentence,) = article.sentences
+    spans, (view,) = extractor.views(article, sentence, article.spans["entities"])
+    assert (spans[view.rule_source].text, spans[view.rule_target].text) == (
+        "ميخائيل بوغدانوف", "المسؤولين الفرنسيين")
+    pairs = {(e.source.text, e.target.text) for e in extractor.article_events(article)}
+    assert pairs == {("ميخائيل بوغدانوف", "المسؤولين الفرنسيين")}

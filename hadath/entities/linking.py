@@ -32,7 +32,7 @@ from hadath.model import AGENT_KEY, Article, Token
 from hadath.outlets import outlet_by_id
 from hadath.text.normalize import normalize
 
-ROLE_WINDOW = 7  # tokens searched before a name for its title
+ROLE_WINDOW = 12  # tokens searched before a name for its title
 APPOSITIVE_MAX = 10  # tokens an appositive role may run
 QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”"})  # a quoted name inside a title
 ANY_COUNTRY = "*"  # a reference without a demonym matches a person of any country

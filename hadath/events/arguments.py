@@ -71,7 +71,7 @@ def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span
     titles = _titles(mentions)
     slots = []
     for index, (first, last, span) in enumerate(phrases):
-        prep = governing_prep(tokens, first, cues.lists["possessed_nouns"].contains)
+        prep = _prep_of_phrase(tokens, first, cues)
         sector = span.attrs.get("agent")
         locale, city = _place_kinds(kb, span)
         in_title = any(start <= span.start and span.end <= end for start, end in titles)
@@ -182,6 +182,19 @@ def _heads_group(token: Token, cues: Cues) -> bool:
     """An indefinite group noun in construct with the name after it (``قوات النظام``،
     ``طائرات التحالف``)."""
     return "ال" not in token.prefixes and cues.lists["group_heads"].contains(token)
+
+
+def _prep_of_phrase(tokens: Sequence[Token], first: int, cues: Cues) -> str | None:
+    """The preposition governing a phrase; past a quantity governed by one (``مع عدد من
+    المسؤولين``) the one governing the quantity word. An ungoverned quantity keeps من
+    (``اعتقلوا العشرات من المواطنين``)."""
+    possessed = cues.lists["possessed_nouns"].contains
+    prep = governing_prep(tokens, first, possessed)
+    at = first - 2
+    if prep == "من" and tokens[first - 1].norm == "من" and at >= 0 \
+            and cues.lists["quantities"].contains(tokens[at]):
+        return governing_prep(tokens, at, possessed) or prep
+    return prep
 
 
 def _counted(tokens: Sequence[Token], first: int, cues: Cues) -> bool:

@@ -51,6 +51,8 @@ def _conjoined(event: Event, role: str, sentence: Sentence, mentions: list[Span]
     previous, out = slots[index], []
     end = clause_bounds(tokens, previous.first)[1]
     for slot in slots[index + 1 :]:
+        if slot.last <= previous.last:
+            continue  # inside the actor's own title (بوغدانوف's "إلى الشرق الأوسط وشمال إفريقيا")
         between = _between(tokens, previous.last, slot.first)
         if len(between) > reach or slot.first >= end:
             break
@@ -76,6 +78,8 @@ def partners(tokens: Sequence[Token], slots: Sequence[Slot], index: int) -> set[
     out: set[int] = set()
     previous = slots[index]
     for slot in slots[index + 1 :]:
+        if slot.last <= previous.last:
+            continue  # inside its own title
         between = _between(tokens, previous.last, slot.first)
         if len(between) > 1 or slot.prep is not None or not _joined(tokens[slot.first], between):
             break

@@ -82,15 +82,31 @@ class ClauseSides:
                             bounds: tuple[int, int]) -> Slot | None:  # fmt: skip
         """``شنت الطائرات التركية غارات``، ``غارات شنتها الطائرات``: the subject of the
         verb that carries a nominal trigger."""
+        verb = self.light_verb(slots, tokens, match, bounds)
+        if verb is None:
+            return None
+        found = subject_of_verb(slots, tokens, verb, verb + 1, bounds)
+        if found is None:
+            return None
+        ok = found.first > verb if verb > match.start else found.last < match.start
+        return found if ok else None
+
+    def light_verb(self, slots: Sequence[Slot], tokens: Sequence[Token], match: TriggerMatch,
+                   bounds: tuple[int, int]) -> int | None:  # fmt: skip
+        """Index of the verb that carries a nominal trigger: in a relative clause after it
+        (``غارات شنتها``), else before it, a titled subject between them counting as one
+        word (``أجرى مبعوث … بوغدانوف مشاورات``)."""
         light = self.cues.lists["light_verbs"]
         after = _relative_light_verb(slots, tokens, match.start + 1, bounds, light)
         if after is not None:
-            found = subject_of_verb(slots, tokens, after, after + 1, bounds)
-            return found if found is not None and found.first > after else None
-        for i in range(match.start - 1, max(bounds[0], match.start - LIGHT_VERB_REACH) - 1, -1):
+            return after
+        ends = {s.last: s.first for s in slots}
+        i, words = match.start - 1, 0
+        while i >= bounds[0] and words < LIGHT_VERB_REACH:
             if light.contains(tokens[i]):
-                found = subject_of_verb(slots, tokens, i, i + 1, bounds)
-                return found if found is not None and found.last < match.start else None
+                return i
+            i = ends[i] - 1 if i in ends else i - 1
+            words += 1
         return None
 
     def _marked_agent(self, slots: list[Slot], tokens: list[Token], match: TriggerMatch,
@@ -126,7 +142,7 @@ LIGHT_VERB_REACH = 6  # tokens before a nominal trigger searched for its light v
 MODIFIER_REACH = 3  # words between a nominal trigger and the light verb of its relative clause
 
 
-def _relative_light_verb(slots: list[Slot], tokens: list[Token], start: int,
+def _relative_light_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int,
                          bounds: tuple[int, int], light: CueList) -> int | None:  # fmt: skip
     """The light verb of a relative clause on a nominal trigger, past at most
     ``MODIFIER_REACH`` modifiers and a relative pronoun (``غارات شنتها الطائرات``،
