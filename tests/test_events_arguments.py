@@ -580,3 +580,16 @@ def test_a_bare_قتل_before_a_named_doer_and_its_victims_is_the_active_verb(pi
     found = events(pipeline, text)
     assert ("ASSAULT", "تنظيم داعش", "المدنيين") in found, found
     assert not any(tg == "تنظيم داعش" for _, _, tg in found), found
+
+
+def test_an_unnamed_force_in_a_construct_chain_is_one_participant(pipeline) -> None:
+    """Dev (alriyadh): ``قوات مكافحة الإرهاب`` raided and arrested; the phrase had been
+    cut at ``قوات`` and dropped as a bare noun, leaving the arrest without a source. An
+    adjective in the plural is no construct link (``مستوطنون متطرفون النار``)."""
+    text = ("وذكرت مصادر أمنية أن قوات مكافحة الإرهاب، بالتعاون مع قوات الدرك، داهمت عدة أماكن "
+            "في المدينة، أسفرت عن إلقاء القبض على المشتبه بهم.")  # fmt: skip
+    found = events(pipeline, text)
+    assert ("COERCE", "قوات مكافحة الإرهاب", "المشتبه") in found, found
+    text = "واحترق الطفل حيا بعد أن أضرم مستوطنون متطرفون النار في منزله."
+    sides = {side for _, s, tg in events(pipeline, text) for side in (s, tg) if side}
+    assert sides and not any("النار" in side for side in sides), sides

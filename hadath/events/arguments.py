@@ -305,13 +305,29 @@ def _modifiers(tokens: Sequence[Token], head: int, kb: KnowledgeBase,
             last, country = j, demonym.country
             continue
         if token.prefixes == ("ال",) and (definite or j == head + 1):
-            last = j  # "القوات البرية", "قوات الأمن"
+            last, definite = j, True  # "القوات البرية", "قوات الأمن" (and "الخاصة" after it)
+            continue
+        if not definite and j == head + 1 and _construct_link(tokens, j, covered):
+            last, definite = j + 1, True  # "قوات مكافحة الإرهاب"، "قوات حفظ السلام"
             continue
         if not definite and (_nisba(token) or (accusative and _accusative(token))):
             last = j  # "مقاتلات حربية"، "جنديا عراقيا"
             continue
         break
     return last, country
+
+
+def _construct_link(tokens: Sequence[Token], j: int, covered: set[int]) -> bool:
+    """A bare noun at ``j`` between an indefinite head and a definite genitive: the three
+    are one definite phrase (``قوات مكافحة الإرهاب``)."""
+    token, after = tokens[j], j + 1
+    if token.prefixes or token.is_punct or _nisba(token) or _accusative(token):
+        return False
+    if token.stem.endswith(SOUND_PLURALS):
+        return False  # an adjective ("مستوطنون متطرفون النار"), not a noun in construct
+    if token.norm in PHRASE_STOPS or token.norm in PREP_WORDS or not token.stem:
+        return False
+    return after < len(tokens) and after not in covered and tokens[after].prefixes == ("ال",)
 
 
 def _oblique(head: Token, span: Span) -> bool:
