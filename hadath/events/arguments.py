@@ -68,7 +68,7 @@ def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span
         key=lambda item: (item[0], -item[1]),
     )  # fmt: skip  # text order of the phrases; a titled name before a name in its title
     spans = [span for _, _, span in phrases]
-    titles = _titles(mentions)
+    titles = title_ranges(mentions)
     slots = []
     for index, (first, last, span) in enumerate(phrases):
         prep = _prep_of_phrase(tokens, first, cues)
@@ -81,7 +81,7 @@ def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span
     return spans, _with_leaders(tokens, slots, cues)
 
 
-def _titles(mentions: list[Span]) -> list[tuple[int, int]]:
+def title_ranges(mentions: Sequence[Span]) -> list[tuple[int, int]]:
     """Body ranges of the titles written around persons' names (``ياكوفينكو، سفير روسيا
     الاتحادية لدى بريطانيا``، ``وزير خارجية روسيا سيرجي لافروف``)."""
     out = []

@@ -47,6 +47,8 @@ LISTS = (
     "purpose",
     "purpose_exempt",
     "leader_links",
+    "quote_cues",
+    "speaker_nouns",
 )
 LIST_KEYS = frozenset({"lemmas", "forms", "prefixes", "patterns", "verbal", "note"})
 NO_VERB_PREFIXES = frozenset({"ال", "ب", "ك"})

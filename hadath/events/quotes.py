@@ -3,13 +3,11 @@
 A quotation is text between «…», “…” or "…" (nested marks allowed; a quote may run
 over several sentences of one paragraph) that is either at least ``MIN_WORDS``
 words long or introduced by a speech verb or a colon — short marked phrases
-(«الجيش الحر»، «داعش») are names and scare quotes, not quotations.
+(«الجيش الحر»، «داعش») are names and scare quotes, not quotations, and so is any
+quotation a single name covers («تجمع الرقة تذبح بصمت»).
 
-Its speaker is found by looking back from the opening mark within the paragraph:
-``نقل ... عن X`` → X; a speech verb (قال، أكد، أضاف ...) followed by a name → that
-name (the subject usually follows the verb); a name just before the verb; a speech
-verb with no subject of its own (``وأضاف:``) continues the previous quotation's
-speaker; ``حسب/وفق X`` or ``بيان X`` name the source when no verb does.
+Its speaker is the speaker of the clause that introduces it
+(:mod:`hadath.events.speakers`).
 """
 
 from __future__ import annotations
@@ -18,13 +16,11 @@ import bisect
 from dataclasses import dataclass
 
 from hadath.events.cues import Cues
-from hadath.model import Article, Span, Token
+from hadath.events.speakers import Speakers
+from hadath.model import Article, Sentence, Span, Token
 
 OPENERS = {"«": "»", "“": "”", '"': '"'}
 MIN_WORDS = 4
-LOOK_BACK = 14  # tokens before a quotation searched for its verb and speaker
-SOURCE_WORDS = frozenset({"حسب", "بحسب", "وحسب", "وفق", "ووفق", "وفقا", "ووفقا"})
-STATEMENT_NOUNS = frozenset({"بيان", "تصريح", "تصريحات", "رساله", "كلمه", "خطاب"})
 
 
 @dataclass(slots=True)
@@ -53,20 +49,9 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _tokens_before(body: str, tokens: list[Token], ends: list[int], start: int) -> list[Token]:
-    """Tokens of the paragraph before offset ``start`` (the last ``LOOK_BACK`` of them).
-
-    ``ends`` are the tokens' end offsets (sorted), so the search is a bisection.
-    """
-    paragraph_start = body.rfind("\n", 0, start) + 1
-    stop = bisect.bisect_right(ends, start)
-    window = tokens[max(0, stop - LOOK_BACK) : stop]
-    return [t for t in window if t.start >= paragraph_start]
-
-
-def _mention_at(mentions: list[Span], starts: list[int], lo: int, hi: int) -> Span | None:
-    i = bisect.bisect_left(starts, lo)
-    return mentions[i] if i < len(mentions) and mentions[i].start < hi else None
+def _sentence_at(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence | None:
+    i = bisect.bisect_right(starts, offset) - 1
+    return sentences[i] if i >= 0 and offset < sentences[i].end else None
 
 
 class QuoteFinder:
@@ -78,54 +63,34 @@ class QuoteFinder:
             (m for m in article.spans.get("entities", []) if m.label in ("PER", "ORG", "GPE")),
             key=lambda m: m.start,
         )
-        starts = [m.start for m in mentions]
-        tokens = article.tokens  # flattened once, not per quotation
-        ends = [t.end for t in tokens]
+        speakers = Speakers(article, mentions, self.cues)
+        starts = [s.start for s in article.sentences]
         quotes: list[Quote] = []
+        previous: tuple[Sentence, int, Span | None] | None = None
         for start, end in quote_spans(article.body):
-            before = _tokens_before(article.body, tokens, ends, start)
+            sentence = _sentence_at(article.sentences, starts, start)
+            if sentence is None or _is_name(mentions, start, end):
+                continue  # «تجمع الرقة تذبح بصمت»: a name in quotation marks
+            before = [t for t in sentence.tokens if t.end <= start]
             verb = next((t for t in reversed(before) if self.cues.is_speech_verb(t)), None)
             short = len(article.body[start:end].split()) < MIN_WORDS
-            if short and (not _introduced(before, verb) or _is_name(mentions, start, end)):
+            if short and (not _introduced(before, verb) or _names_inside(mentions, start, end)):
                 continue  # «سبوتنيك»، «الجيش الحر»: a name or a scare quote
-            if (
-                verb is not None
-                and quotes
-                and (_continues(verb, before, mentions, starts, start) or _participle(verb))
-            ):
-                speaker = quotes[-1].speaker  # "وأضاف: «...»" goes on with the last speaker
-            else:
-                speaker = self._speaker(before, verb, mentions, starts, start)
+            same = previous[1:] if previous is not None and previous[0] is sentence else None
+            speaker, cue = speakers.of_quote(sentence, start, end, same)
             quotes.append(Quote(article.id, start, end, article.body[start:end], speaker,
-                                verb.text if verb else None))  # fmt: skip
+                                cue.text if cue else None))  # fmt: skip
+            previous = (sentence, end, speaker)
         return quotes
 
-    def _speaker(self, before: list[Token], verb: Token | None, mentions: list[Span],
-                 starts: list[int], quote_start: int) -> Span | None:  # fmt: skip
-        about = next((t for t in reversed(before) if t.norm == "عن"), None)
-        if about is not None and (verb is None or about.start > verb.start):
-            return _mention_at(mentions, starts, about.end, quote_start)
-        if verb is not None:
-            after = _mention_at(mentions, starts, verb.end, quote_start)
-            if after is not None:
-                return after
-            lo = before[0].start if before else verb.start
-            earlier = [m for m in mentions if lo <= m.start and m.end <= verb.start]
-            for kind in ("PER", "ORG", "GPE"):  # a person speaks before a state does
-                of_kind = [m for m in earlier if m.label == kind]
-                if of_kind:
-                    return of_kind[-1]
-        source = next(
-            (t for t in reversed(before) if t.norm in SOURCE_WORDS or t.stem in STATEMENT_NOUNS),
-            None,
-        )
-        if source is not None:
-            return _mention_at(mentions, starts, source.end, quote_start)
-        return None
+
+def _names_inside(mentions: list[Span], start: int, end: int) -> bool:
+    return any(start <= m.start and m.end <= end for m in mentions)
 
 
 def _is_name(mentions: list[Span], start: int, end: int) -> bool:
-    return any(start <= m.start and m.end <= end for m in mentions)
+    """One mention covers the whole quotation."""
+    return any(m.start <= start and end <= m.end for m in mentions)
 
 
 def _introduced(before: list[Token], verb: Token | None) -> bool:
@@ -134,18 +99,3 @@ def _introduced(before: list[Token], verb: Token | None) -> bool:
     if words and words[-1].text in (":", "："):
         return True
     return verb is not None and any(t is verb for t in words[-2:])
-
-
-def _participle(verb: Token) -> bool:
-    """``مشدداً``، ``معرباً``، ``مضيفاً``: an adverbial speech participle goes on with the
-    sentence's speaker."""
-    return verb.stem.startswith("م") and verb.text.rstrip("\u064b").endswith("ا")
-
-
-def _continues(verb: Token, before: list[Token], mentions: list[Span], starts: list[int],
-               quote_start: int) -> bool:  # fmt: skip
-    """A speech verb that names no speaker of its own: ``وأضاف:``، ``وأضاف إن``، ``وتابع``."""
-    if _mention_at(mentions, starts, verb.end, quote_start) is not None:
-        return False
-    rest = [t for t in before if t.start >= verb.end]
-    return "و" in verb.prefixes and all(t.is_punct or t.norm in ("ان", "انه") for t in rest)
