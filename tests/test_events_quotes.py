@@ -77,3 +77,10 @@ def test_an_unknown_name_before_the_colon_speaks(pipeline) -> None:
     """SaudiNewsNet: a name no list knows, between the verb and its colon."""
     text = "وقالت هوا: «لم أكن أتوقع هذا الشكل من أشكال التواصل مع المستثمرين»."
     assert quotes(pipeline, text) == [("لم أكن", "هوا")]
+
+
+def test_a_short_title_nobody_says_is_no_quotation(pipeline) -> None:
+    """SaudiNewsNet: a festival's name in quotation marks (five words, no speech cue)."""
+    text = ("وتستعد شواطئ محافظة أملج مساء اليوم لانطلاق فعاليات «مهرجان أملج التراثي البحري "
+            "الثاني»، الذي يشهد لمدة 6 أيام عدداً من الأنشطة.")  # fmt: skip
+    assert quotes(pipeline, text) == []

@@ -21,6 +21,7 @@ from hadath.model import Article, Sentence, Span, Token
 
 OPENERS = {"«": "»", "“": "”", '"': '"'}
 MIN_WORDS = 4
+TITLE_MAX_WORDS = 6  # a quotation no cue introduces and no one says, this short, is a title
 
 
 @dataclass(slots=True)
@@ -78,10 +79,16 @@ class QuoteFinder:
                 continue  # «سبوتنيك»، «الجيش الحر»: a name or a scare quote
             same = previous[1:] if previous is not None and previous[0] is sentence else None
             speaker, cue = speakers.of_quote(sentence, start, end, same)
+            if speaker is None and cue is None and not _long(article.body[start:end]):
+                continue  # «مهرجان أملج التراثي البحري الثاني»: a title nobody says
             quotes.append(Quote(article.id, start, end, article.body[start:end], speaker,
                                 cue.text if cue else None))  # fmt: skip
             previous = (sentence, end, speaker)
         return quotes
+
+
+def _long(text: str) -> bool:
+    return len(text.split()) > TITLE_MAX_WORDS
 
 
 def _names_inside(mentions: list[Span], start: int, end: int) -> bool:
