@@ -239,3 +239,9 @@ def test_stacked_titles_before_a_name_are_one_role(pipeline) -> None:
     assert found["ميخائيل بوغدانوف"]["role"] == (
         "مبعوث الرئيس الروسي الخاص إلى الشرق الأوسط وشمال إفريقيا نائب وزير الخارجية")
     assert "الرئيس الروسي" not in found, found
+
+
+def test_an_adjective_after_a_quoted_name_is_no_actor(pipeline) -> None:
+    """Seed 004: ``تنظيم “داعش” الإرهابي`` — "terrorist" describes the organization."""
+    found = spans(pipeline, "وبحث الجانبان سبل محاربة تنظيم “داعش” الإرهابي.")
+    assert "الإرهابي" not in found and found["داعش"]["actor_id"] == "isis", found

@@ -67,6 +67,7 @@ def _span(article: Article, tokens: list[Token], first: int, last: int) -> tuple
 
 OPEN_QUOTES = frozenset({"«", "“", '"'})
 CLOSE_QUOTES = frozenset({"»", "”", '"'})
+CURLY_CLOSES = frozenset({"»", "”"})  # closing for sure; a straight quote may open
 
 
 def _quoted(tokens: list[Token], first: int, last: int) -> bool:
@@ -313,8 +314,9 @@ def _agent_mentions(article: Article, index: int, tokens: list[Token], kb: Knowl
     for i, token in enumerate(tokens):
         if i in taken or "ال" not in token.prefixes or token.stem not in agents:
             continue
-        if i > 0 and (tokens[i - 1].stem in heads or i - 1 in taken):
-            continue  # an adjective: "المستشار الدبلوماسي", "الجيش السوري المسلح"
+        before = i - 2 if i > 1 and tokens[i - 1].text in CURLY_CLOSES else i - 1
+        if before >= 0 and (tokens[before].stem in heads or before in taken):
+            continue  # an adjective: "المستشار الدبلوماسي", "الجيش السوري المسلح", «داعش» الإرهابي
         start, end = _span(article, tokens, i, i)
         out.append(Mention(start, end, article.body[start:end], "ORG", index, i, i, None, "agent"))
     return out

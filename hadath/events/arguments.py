@@ -24,6 +24,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from hadath.actors.kb import KnowledgeBase
+from hadath.entities.mentions import CURLY_CLOSES
 from hadath.events.cues import Cues
 from hadath.events.roles import PREP_WORDS, Slot, governing_prep
 from hadath.model import Article, Sentence, Span, Token
@@ -278,8 +279,9 @@ def _is_adjective(tokens: Sequence[Token], i: int, covered: set[int]) -> bool:
     """``العسكريين`` in ``المسؤولين العسكريين``: an agent noun modifying the noun before."""
     if i == 0 or tokens[i].prefixes != ("ال",):
         return False
-    before = tokens[i - 1]
-    return i - 1 in covered or ("ال" in before.prefixes and not before.is_punct)
+    at = i - 2 if i > 1 and tokens[i - 1].text in CURLY_CLOSES else i - 1  # «داعش» الإرهابي
+    before = tokens[at]
+    return at in covered or ("ال" in before.prefixes and not before.is_punct)
 
 
 def _nisba(token: Token) -> bool:

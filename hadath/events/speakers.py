@@ -9,8 +9,8 @@ speaker:
    person (``وقال المتحدث باسم البيت الأبيض جود دير``), an actor not behind a
    preposition (``لـ«الشرق الأوسط»`` is whom it was said to), an unnamed source
    (``مصدر مصري مسؤول``، ``المصدر``) or, after a speech verb, the words up to the
-   colon or ``أن`` (``وقالت هوا:``، ``وقالت العائلة في بيان``) — a speaker span with no
-   entity;
+   colon or ``أن`` (``وقالت هوا:``) — a speaker span with no entity — or the holder
+   named after an office (``وأكد مبعوثه إلى الشرق الأوسط، ستيف ويتكوف، أنه``);
 3. the actor right before a speech verb not joined by و (``وكان التحالف الدولي أعلن``);
 4. a participle (``قائلاً``، ``مشدداً``) or a cue after ``أنه`` has no subject of its
    own: the nearest cue before it that names one does (``وهو ما أكده X … قائلا``);
