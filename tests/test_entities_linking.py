@@ -245,3 +245,13 @@ def test_an_adjective_after_a_quoted_name_is_no_actor(pipeline) -> None:
     """Seed 004: ``تنظيم “داعش” الإرهابي`` — "terrorist" describes the organization."""
     found = spans(pipeline, "وبحث الجانبان سبل محاربة تنظيم “داعش” الإرهابي.")
     assert "الإرهابي" not in found and found["داعش"]["actor_id"] == "isis", found
+
+
+def test_an_unnamed_actor_keeps_its_adjective_and_its_later_short_form(pipeline) -> None:
+    """Training gold (Yemen, 2015): ``المقاومة الشعبية`` is one unnamed actor, and the
+    article's later ``المقاومة`` is the same one (it had been a second entity, and the
+    resistance had fought itself)."""
+    text = ("وأحرزت المقاومة الشعبية تقدماً في المواجهات، أسفرت عن تقدم المقاومة وسيطرتها "
+            "على منطقة عقاقة.")  # fmt: skip
+    found = spans(pipeline, text)
+    assert found["المقاومة الشعبية"]["key"] == found["المقاومة"]["key"], found

@@ -212,8 +212,9 @@ def name_key(mention: Mention) -> str:
 def agent_key(mention: Mention, article_id: str) -> str:
     """An unnamed actor's key (``المدنيين``، ``الرهائن``، ``الشركة``): the people or the
     body one article speaks of, not everyone the noun names across the corpus
-    (:data:`hadath.model.AGENT_KEY`, the article id, the noun)."""
-    return f"{AGENT_KEY}{article_id}:{_bare_words(mention.text)}"
+    (:data:`hadath.model.AGENT_KEY`, the article id, the noun). Its adjectives are left
+    out: ``المقاومة`` is the ``المقاومة الشعبية`` named before it."""
+    return f"{AGENT_KEY}{article_id}:{_bare_words(mention.text.split()[0])}"
 
 
 def _bare_words(text: str) -> str:

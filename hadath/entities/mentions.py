@@ -317,9 +317,27 @@ def _agent_mentions(article: Article, index: int, tokens: list[Token], kb: Knowl
         before = i - 2 if i > 1 and tokens[i - 1].text in CURLY_CLOSES else i - 1
         if before >= 0 and (tokens[before].stem in heads or before in taken):
             continue  # an adjective: "المستشار الدبلوماسي", "الجيش السوري المسلح", «داعش» الإرهابي
-        start, end = _span(article, tokens, i, i)
-        out.append(Mention(start, end, article.body[start:end], "ORG", index, i, i, None, "agent"))
+        last = i if token.stem in heads else _agent_adjectives(tokens, i, taken)
+        start, end = _span(article, tokens, i, last)
+        out.append(Mention(start, end, article.body[start:end], "ORG", index, i, last, None,
+                           "agent"))  # fmt: skip
     return out
+
+
+NISBA_ENDINGS = ("ي", "يه", "يين", "يون")
+AGENT_ADJECTIVES = 2  # relational adjectives an unnamed actor takes ("المقاومة الشعبية")
+
+
+def _agent_adjectives(tokens: list[Token], i: int, taken: set[int]) -> int:
+    """Last token of an unnamed actor with the definite relational adjectives after it
+    (``المقاومة الشعبية``، ``المسلحين المتطرفين``)."""
+    last = i
+    for j in range(i + 1, min(len(tokens), i + 1 + AGENT_ADJECTIVES)):
+        token = tokens[j]
+        if j in taken or token.prefixes != ("ال",) or not token.stem.endswith(NISBA_ENDINGS):
+            break
+        last = j
+    return last
 
 
 @functools.cache
