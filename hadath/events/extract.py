@@ -182,7 +182,8 @@ class EventExtractor:
             source, target = self.sides.read(slots, tokens, match, bounds, stop)
             if source is not None and target is not None and _same(spans, source, target):
                 target = None
-            antecedent = None if target else pronoun_antecedent(slots, tokens, match, source)
+            antecedent = None if target else pronoun_antecedent(slots, tokens, match, source,
+                                                                  self.sides.default_preps)
             views.append(TriggerView(
                 tokens, match, bounds, slots, source.index if source else None,
                 target.index if target else None, negated(self.cues, tokens, match, bounds, far),

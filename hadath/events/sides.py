@@ -29,6 +29,8 @@ class ClauseSides:
 
     def __init__(self, cues: Cues) -> None:
         self.cues = cues
+        listed = cues.lists["target_preps"]
+        self.default_preps = tuple(sorted(listed.forms | listed.prefixes))  # normalized
 
     def read(self, slots: list[Slot], tokens: list[Token], match: TriggerMatch,
              bounds: tuple[int, int], stop: int | None = None,
@@ -190,23 +192,24 @@ def addressed_genitive(slots: list[Slot], tokens: list[Token], match: TriggerMat
     return (free[-1] if free else None), target
 
 
-DEFAULT_PREPS = ("مع", "علي", "ضد", "الي", "من", "عن", "ب", "ل")  # normalized
 PRONOUN_REACH = 1  # tokens from the verb to its preposition with a pronoun (طلب منه)
 # pronoun suffixes on a preposition (منه، معها، إليهم) and who each may stand for
 PRONOUNS = (("هما", None), ("هم", "plural"), ("ها", "feminine"), ("ه", "masculine"))
 
 
 def pronoun_antecedent(slots: list[Slot], tokens: list[Token], match: TriggerMatch,
-                       source: Slot | None) -> Slot | None:  # fmt: skip
+                       source: Slot | None,
+                       default_preps: Sequence[str]) -> Slot | None:  # fmt: skip
     """``أبلغ غاس بأهداف العملية ... وطلب منه``، ``التقى لافروف كيري وبحث معه``: a verb
     joined by و/ف and followed by a target preposition with a pronoun has as target
     the nearest actor before it that agrees with the pronoun (a person for ``ـه``, a
     state or body for ``ـها``, a group for ``ـهم``), not governed by a preposition and
     not the verb's source. A place the pronoun could name first (``توجهت القوات إلى
-    مدينة شقرة ... وسيطرت عليها``) leaves no target."""
+    مدينة شقرة ... وسيطرت عليها``) leaves no target. ``default_preps`` serve a trigger
+    that lists none (:meth:`ClauseSides.default_preps`: cues.yaml's ``target_preps``)."""
     if match.pos != "verb" or match.voice == "passive" or not has_conjunction(tokens[match.start]):
         return None
-    preps = [normalize(p) for p in match.target_preps] or DEFAULT_PREPS
+    preps = [normalize(p) for p in match.target_preps] or default_preps
     after = tokens[match.start + 1 : match.start + 1 + PRONOUN_REACH]
     kind = next((_pronoun(t.norm, preps) for t in after if not t.is_punct), None)
     if kind is None:
