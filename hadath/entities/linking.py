@@ -26,7 +26,8 @@ from collections.abc import Set as AbstractSet
 
 from hadath.actors.kb import KnowledgeBase, strip_article
 from hadath.entities.gazetteer import mention_start
-from hadath.entities.mentions import COMMAS, OFFICE_KINDS, Mention
+from hadath.entities.mention import Mention
+from hadath.entities.mentions import COMMAS, OFFICE_KINDS
 from hadath.entities.rules import entity_rules
 from hadath.model import AGENT_KEY, Article, Token
 from hadath.outlets import outlet_by_id

@@ -13,19 +13,21 @@ overlaps it, and only if it passes the name filters (no function words, no
 punctuation; a lone person word must not be an ordinary Arabic word unless a title
 precedes it). A tagger LOC is a GPE unless its head noun names a region, water or
 site (``loc_heads``). A matched office (``الرئيس الفرنسي``) directly before a person
-is that person's title, not a mention of its own.
+is that person's title, not a mention of its own. Unnamed actors (``الجانب الروسي``،
+``المسلحين``) come from :mod:`hadath.entities.unnamed`.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 from hadath.actors.kb import KnowledgeBase
-from hadath.entities.gazetteer import Gazetteer, Match, matching_form, mention_start
+from hadath.entities.gazetteer import Gazetteer, Match, matching_form
+from hadath.entities.mention import CLOSE_QUOTES, OPEN_QUOTES, Mention, mention_offsets
 from hadath.entities.rules import entity_rules
 from hadath.entities.tagger import Span, Tagger, bio_spans
+from hadath.entities.unnamed import agent_mentions, side_mentions
 from hadath.model import Article, Token
 from hadath.text.clitics import dictionary_lemma
 from hadath.text.normalize import DIACRITICS
@@ -39,35 +41,6 @@ HONORIFIC_NAME = 4  # words of a name after a rank or honorific ("هادي بن 
 NAME_JOINERS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "ال", "عبد"})  # normalized
 # Plural, dual and adverbial endings: منفصلين → منفصل, لهجومين → هجوم, ميدانياً → ميداني.
 ORDINARY_SUFFIXES = ("ين", "ون", "ات", "ان", "ا", "ه", "ها", "ية", "تا", "وا", "ت")
-
-
-@dataclass(slots=True)
-class Mention:
-    """One mention of an entity in an article body."""
-
-    start: int
-    end: int
-    text: str
-    type: str  # PER | ORG | GPE | LOC
-    sentence: int
-    first: int  # first token index in the sentence
-    last: int  # last token index (inclusive)
-    actor_id: str | None = None
-    source: str = "kb"  # kb | crf | reference
-    role: str | None = None
-    country: str | None = None
-    key: str = ""  # within-article entity key (set by linking)
-    title_start: int | None = None  # where a title written before the name starts (linking)
-    role_end: int | None = None  # where a title written after the name ends (linking)
-
-
-def _span(article: Article, tokens: list[Token], first: int, last: int) -> tuple[int, int]:
-    return mention_start(tokens[first], article.body), tokens[last].end
-
-
-OPEN_QUOTES = frozenset({"«", "“", '"'})
-CLOSE_QUOTES = frozenset({"»", "”", '"'})
-CURLY_CLOSES = frozenset({"»", "”"})  # closing for sure; a straight quote may open
 
 
 def _quoted(tokens: list[Token], first: int, last: int) -> bool:
@@ -97,7 +70,7 @@ def _reading(kb: KnowledgeBase, tokens: list[Token], match: Match):
 def _kb_mention(article: Article, kb: KnowledgeBase, index: int, tokens: list[Token],
                 match: Match) -> Mention:  # fmt: skip
     actor = _reading(kb, tokens, match)
-    start, end = _span(article, tokens, match.first, match.last)
+    start, end = mention_offsets(article, tokens, match.first, match.last)
     return Mention(start, end, article.body[start:end], actor.type, index, match.first,
                    match.last, actor.id, "kb", country=actor.country)  # fmt: skip
 
@@ -221,7 +194,7 @@ def _tagger_mentions(article: Article, index: int, tokens: list[Token], spans: l
             kind = "PER"  # "السفير الروسي في بريطانيا ألكسندر ياكوفيتكو"
         if not _accept_tagged(tokens, first, last, kind):
             continue
-        start, stop = _span(article, tokens, first, last)
+        start, stop = mention_offsets(article, tokens, first, last)
         out.append(Mention(start, stop, article.body[start:stop], _tagged_type(tokens, first, kind),
                            index, first, last, None, "crf"))  # fmt: skip
     return out
@@ -242,7 +215,7 @@ def _offices_as_titles(article: Article, tokens: list[Token], kb: KnowledgeBase,
             kept.append(mention)
         elif gap:
             following.first -= gap
-            following.start = _span(article, tokens, following.first, following.last)[0]
+            following.start = mention_offsets(article, tokens, following.first, following.last)[0]
             following.text = article.body[following.start : following.end]
     return kept
 
@@ -280,78 +253,13 @@ def _apposition_gap(tokens: list[Token], office: Mention, person: Mention) -> in
     return None
 
 
-@functools.cache
-def _side_heads(kb: KnowledgeBase) -> frozenset[str]:
-    """Normalized nouns that with a demonym name a side: the rules' list and agent nouns."""
-    return entity_rules().side_nouns | {word for word, _ in kb.agents.words()}
-
-
-def _side_mentions(article: Article, index: int, tokens: list[Token], kb: KnowledgeBase,
-                   taken: set[int]) -> list[Mention]:  # fmt: skip
-    """``الجانب الروسي``، ``وفد إسرائيلي``، ``القوات التركية``: a group noun and a demonym
-    name the country's side (its government, army, delegation)."""
-    heads = _side_heads(kb)
-    out = []
-    for i in range(len(tokens) - 1):
-        head, adjective = tokens[i], tokens[i + 1]
-        if head.stem not in heads or i in taken or i + 1 in taken:
-            continue
-        country = kb.demonym(adjective.norm)
-        if country is None or country.kind != "country":
-            continue
-        start, end = _span(article, tokens, i, i + 1)
-        out.append(Mention(start, end, article.body[start:end], "GPE", index, i, i + 1,
-                           country.id, "side", country=country.country))  # fmt: skip
-    return out
-
-
-def _agent_mentions(article: Article, index: int, tokens: list[Token], kb: KnowledgeBase,
-                    taken: set[int]) -> list[Mention]:  # fmt: skip
-    """Definite generic actors (``المسلحين``، ``الإرهابيين``، ``المتظاهرين``): unnamed, but
-    the actors of many events. They are ORG mentions without an actor."""
-    agents, heads = _agent_words(kb), entity_rules().role_heads
-    out = []
-    for i, token in enumerate(tokens):
-        if i in taken or "ال" not in token.prefixes or token.stem not in agents:
-            continue
-        before = i - 2 if i > 1 and tokens[i - 1].text in CURLY_CLOSES else i - 1
-        if before >= 0 and (tokens[before].stem in heads or before in taken):
-            continue  # an adjective: "المستشار الدبلوماسي", "الجيش السوري المسلح", «داعش» الإرهابي
-        last = i if token.stem in heads else _agent_adjectives(tokens, i, taken)
-        start, end = _span(article, tokens, i, last)
-        out.append(Mention(start, end, article.body[start:end], "ORG", index, i, last, None,
-                           "agent"))  # fmt: skip
-    return out
-
-
-NISBA_ENDINGS = ("ي", "يه", "يين", "يون")
-AGENT_ADJECTIVES = 2  # relational adjectives an unnamed actor takes ("المقاومة الشعبية")
-
-
-def _agent_adjectives(tokens: list[Token], i: int, taken: set[int]) -> int:
-    """Last token of an unnamed actor with the definite relational adjectives after it
-    (``المقاومة الشعبية``، ``المسلحين المتطرفين``)."""
-    last = i
-    for j in range(i + 1, min(len(tokens), i + 1 + AGENT_ADJECTIVES)):
-        token = tokens[j]
-        if j in taken or token.prefixes != ("ال",) or not token.stem.endswith(NISBA_ENDINGS):
-            break
-        last = j
-    return last
-
-
-@functools.cache
-def _agent_words(kb: KnowledgeBase) -> frozenset[str]:
-    return frozenset(word for word, _ in kb.agents.words()) - entity_rules().side_nouns
-
-
 def _known_mentions(article: Article, index: int, gazetteer: Gazetteer) -> list[Mention]:
     """Knowledge-base, side and generic-agent mentions of sentence ``index``."""
     tokens = article.sentences[index].tokens
     found = [_kb_mention(article, gazetteer.kb, index, tokens, m) for m in gazetteer.find(tokens)]
     taken = _taken(found)
-    found += _side_mentions(article, index, tokens, gazetteer.kb, taken)
-    found += _agent_mentions(article, index, tokens, gazetteer.kb, _taken(found))
+    found += side_mentions(article, index, tokens, gazetteer.kb, taken)
+    found += agent_mentions(article, index, tokens, gazetteer.kb, _taken(found))
     return found
 
 
@@ -404,7 +312,7 @@ def _lineages(article: Article, tokens: list[Token], found: list[Mention]) -> li
             mention.actor_id, mention.role = None, None
         mention.first = min([first, *(m.first for m in inside)])
         mention.last = max([last, *(m.last for m in inside)])
-        mention.start, mention.end = _span(article, tokens, mention.first, mention.last)
+        mention.start, mention.end = mention_offsets(article, tokens, mention.first, mention.last)
         mention.text = article.body[mention.start : mention.end]
     return [m for m in out if id(m) not in gone]
 
@@ -458,10 +366,10 @@ def _honorific_names(article: Article, index: int, tokens: list[Token],
         last = _name_end(tokens, i if begun is None else begun.last, i, taken)
         if begun is not None and last > begun.last:
             begun.last = last
-            begun.end = _span(article, tokens, begun.first, last)[1]
+            begun.end = mention_offsets(article, tokens, begun.first, last)[1]
             begun.text = article.body[begun.start : begun.end]
         elif begun is None and (last - i >= 2 or (last == i + 1 and not _ordinary(tokens[last]))):
-            start, end = _span(article, tokens, i + 1, last)
+            start, end = mention_offsets(article, tokens, i + 1, last)
             out.append(Mention(start, end, article.body[start:end], "PER", index, i + 1, last,
                                None, "title"))  # fmt: skip
     return out

@@ -13,7 +13,8 @@ import functools
 from hadath.entities.clusters import load_clusters
 from hadath.entities.gazetteer import Gazetteer, default_gazetteer
 from hadath.entities.linking import link_article
-from hadath.entities.mentions import Mention, find_mentions
+from hadath.entities.mention import Mention
+from hadath.entities.mentions import find_mentions
 from hadath.entities.tagger import Tagger
 from hadath.model import Article, Document, Span
 from hadath.pipeline import stage

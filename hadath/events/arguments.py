@@ -24,7 +24,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from hadath.actors.kb import KnowledgeBase
-from hadath.entities.mentions import CURLY_CLOSES
+from hadath.entities.mention import CURLY_CLOSES
 from hadath.events.cues import Cues
 from hadath.events.roles import PREP_WORDS, Slot, governing_prep
 from hadath.model import Article, Sentence, Span, Token

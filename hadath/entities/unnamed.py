@@ -1,0 +1,78 @@
+"""Unnamed actors among the entity mentions: a group noun with a demonym that names a
+country's side (``الجانب الروسي``، ``القوات التركية``) and definite generic actors
+(``المسلحين``، ``المتظاهرين``، ``المقاومة الشعبية``), unnamed but the actors of many
+events."""
+
+from __future__ import annotations
+
+import functools
+
+from hadath.actors.kb import KnowledgeBase
+from hadath.entities.mention import CURLY_CLOSES, Mention, mention_offsets
+from hadath.entities.rules import entity_rules
+from hadath.model import Article, Token
+
+
+@functools.cache
+def _side_heads(kb: KnowledgeBase) -> frozenset[str]:
+    """Normalized nouns that with a demonym name a side: the rules' list and agent nouns."""
+    return entity_rules().side_nouns | {word for word, _ in kb.agents.words()}
+
+
+def side_mentions(article: Article, index: int, tokens: list[Token], kb: KnowledgeBase,
+                   taken: set[int]) -> list[Mention]:  # fmt: skip
+    """``الجانب الروسي``، ``وفد إسرائيلي``، ``القوات التركية``: a group noun and a demonym
+    name the country's side (its government, army, delegation)."""
+    heads = _side_heads(kb)
+    out = []
+    for i in range(len(tokens) - 1):
+        head, adjective = tokens[i], tokens[i + 1]
+        if head.stem not in heads or i in taken or i + 1 in taken:
+            continue
+        country = kb.demonym(adjective.norm)
+        if country is None or country.kind != "country":
+            continue
+        start, end = mention_offsets(article, tokens, i, i + 1)
+        out.append(Mention(start, end, article.body[start:end], "GPE", index, i, i + 1,
+                           country.id, "side", country=country.country))  # fmt: skip
+    return out
+
+
+def agent_mentions(article: Article, index: int, tokens: list[Token], kb: KnowledgeBase,
+                    taken: set[int]) -> list[Mention]:  # fmt: skip
+    """Definite generic actors (``المسلحين``، ``الإرهابيين``، ``المتظاهرين``): unnamed, but
+    the actors of many events. They are ORG mentions without an actor."""
+    agents, heads = _agent_words(kb), entity_rules().role_heads
+    out = []
+    for i, token in enumerate(tokens):
+        if i in taken or "ال" not in token.prefixes or token.stem not in agents:
+            continue
+        before = i - 2 if i > 1 and tokens[i - 1].text in CURLY_CLOSES else i - 1
+        if before >= 0 and (tokens[before].stem in heads or before in taken):
+            continue  # an adjective: "المستشار الدبلوماسي", "الجيش السوري المسلح", «داعش» الإرهابي
+        last = i if token.stem in heads else _agent_adjectives(tokens, i, taken)
+        start, end = mention_offsets(article, tokens, i, last)
+        out.append(Mention(start, end, article.body[start:end], "ORG", index, i, last, None,
+                           "agent"))  # fmt: skip
+    return out
+
+
+NISBA_ENDINGS = ("ي", "يه", "يين", "يون")
+AGENT_ADJECTIVES = 2  # relational adjectives an unnamed actor takes ("المقاومة الشعبية")
+
+
+def _agent_adjectives(tokens: list[Token], i: int, taken: set[int]) -> int:
+    """Last token of an unnamed actor with the definite relational adjectives after it
+    (``المقاومة الشعبية``، ``المسلحين المتطرفين``)."""
+    last = i
+    for j in range(i + 1, min(len(tokens), i + 1 + AGENT_ADJECTIVES)):
+        token = tokens[j]
+        if j in taken or token.prefixes != ("ال",) or not token.stem.endswith(NISBA_ENDINGS):
+            break
+        last = j
+    return last
+
+
+@functools.cache
+def _agent_words(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(word for word, _ in kb.agents.words()) - entity_rules().side_nouns
