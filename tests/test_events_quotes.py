@@ -84,3 +84,23 @@ def test_a_short_title_nobody_says_is_no_quotation(pipeline) -> None:
     text = ("وتستعد شواطئ محافظة أملج مساء اليوم لانطلاق فعاليات «مهرجان أملج التراثي البحري "
             "الثاني»، الذي يشهد لمدة 6 أيام عدداً من الأنشطة.")  # fmt: skip
     assert quotes(pipeline, text) == []
+
+
+def test_writing_verbs_introduce_quotations_but_books_do_not(pipeline) -> None:
+    """SaudiNewsNet: ``وكتبت … في تغريدة «…»`` quotes its writer (after a descriptive
+    noun); ``الكتب`` (books) is no verb and names no speaker."""
+    text = ("وكتبت المغنية ميسي ايليوت عبر «تويتر»، «قلبي مثقل بالحزن حقا. ارقدي بسلام إلى "
+            "جانب والدتك».")  # fmt: skip
+    assert quotes(pipeline, text) == [("قلبي مثقل", "ميسي ايليوت")]
+    text = "ويعتبر كتاب البروفسور دانيال ويلينغام من أهم الكتب «لماذا يكره الطلاب المدرسة؟ إجابات العلم»."
+    assert all(speaker is None for _, speaker in quotes(pipeline, text))
+
+
+def test_no_speaker_from_an_idiom_or_an_addressee_pronoun(pipeline) -> None:
+    """SaudiNewsNet (2,000 articles read as a user): ``لفت الانتباه إلى أن`` had made
+    "the attention" a speaker and ``وقالت لهم:`` "them"."""
+    text = ("ذهبت شيرمان إلى مؤتمر يهودي في واشنطن، وقالت لهم: «أحس بالفخر لأنني أقود هذه "
+            "المفاوضات الصعبة».")  # fmt: skip
+    assert all(s != "لهم" for _, s in quotes(pipeline, text)), quotes(pipeline, text)
+    text = "ولفت الانتباه إلى أن «الأوضاع في المدينة تتدهور يوما بعد يوم بسبب الحصار»."
+    assert all(s != "الانتباه" for _, s in quotes(pipeline, text))

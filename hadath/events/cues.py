@@ -48,6 +48,7 @@ LISTS = (
     "purpose_exempt",
     "leader_links",
     "quote_cues",
+    "writing_verbs",
     "speaker_nouns",
 )
 LIST_KEYS = frozenset({"lemmas", "forms", "prefixes", "patterns", "verbal", "note"})

@@ -47,6 +47,8 @@ NAME_RUN_MAX = 3  # words of an unknown speaker between a speech verb and its co
 TRANSMITTING = frozenset({"نقل"})  # lemma of نقلت: "نقلت X عن Y" quotes Y
 AFTER_QUOTE_REACH = 3  # words after a quotation searched for "كما قال"
 SENTENCES_BACK = 3  # sentences searched back for the speaker a quotation goes on with
+SUBJECT_OPENING = 4  # words a sentence's subject (before its verb) may start after
+OBJECT_PRONOUNS = frozenset({"له", "لها", "لهم", "لهما", "لنا", "لي", "لك", "لكم"})  # normalized
 SOURCE_WORD_LEMMAS = frozenset({"وفق", "حسب", "بحسب"})
 PHRASE_STOPS = frozenset(
     PREP_WORDS - {"من"} | COMPLEMENTIZERS | ADVERBS | {"وهو", "وهي", "الذي", "التي"}
@@ -132,9 +134,18 @@ class Speakers:
             return None
         lo, hi = tokens[at].end, tokens[-1].end
         found = self._actor_at(tokens, i, lo, hi) or self._source_at(tokens, i)
-        if found is None and self.cues.is_speech_verb(tokens[at]):
+        found = found or self._described(tokens, i, lo, hi)
+        if found is None and self._said(tokens[at]):
             found = self._name_run(tokens, i) or self._titled_after(tokens, i, lo)
         return found
+
+    def _described(self, tokens: list[Token], i: int, lo: int, hi: int) -> Span | None:
+        """``وكتبت المغنية ميسي ايليوت``: a person right after a descriptive noun."""
+        token = tokens[i]
+        if token.prefixes != ("ال",) or token.norm in PHRASE_STOPS or i + 1 >= len(tokens):
+            return None
+        found = self._actor_at(tokens, i + 1, lo, hi)
+        return found if found is not None and found.label == "PER" else None
 
     def _titled_after(self, tokens: list[Token], i: int, lo: int) -> Span | None:
         """``وأكد مبعوثه إلى الشرق الأوسط، ستيف ويتكوف``: an office right after the verb
@@ -179,12 +190,17 @@ class Speakers:
         and its colon or ``أن`` name its speaker even when no mention does."""
         ends = (j for j, t in enumerate(tokens) if t.text in COLONS or t.norm in COMPLEMENTIZERS)
         stop = next((j for j in ends if j >= i), None)
-        token = tokens[i]
-        if stop is None or not 0 < stop - i <= NAME_RUN_MAX or token.norm in PHRASE_STOPS:
+        if stop is None or not 0 < stop - i <= NAME_RUN_MAX:
             return None
-        if set(token.prefixes) - {"ال"} or token.stem.isdigit():
+        run = tokens[i:stop]
+        at = next((k for k, t in enumerate(run) if t.norm == "في"), len(run))
+        run, rest = run[:at], run[at:]  # "وقالت العائلة في بيان إن": where it was said
+        if not run or any(t.is_punct or t.norm in PHRASE_STOPS or t.lemma in PREP_WORDS
+                          for t in run + rest[1:]):  # fmt: skip
+            return None  # "لفت الانتباه إلى أن"، "وقالت لهم:"
+        if set(run[0].prefixes) - {"ال"} or run[0].stem.isdigit() or run[0].norm in OBJECT_PRONOUNS:
             return None
-        return self._phrase(tokens, i, stop - i)
+        return self._phrase(tokens, i, len(run))
 
     def _phrase(self, tokens: list[Token], i: int, most: int) -> Span:
         last = i
@@ -200,7 +216,7 @@ class Speakers:
         """``وكان التحالف الدولي أعلن``: a free actor right before a speech verb not
         joined by و/ف, nothing between them."""
         cue = tokens[at]
-        if {"و", "ف"} & set(cue.prefixes) or at == 0 or not self.cues.is_speech_verb(cue):
+        if {"و", "ف"} & set(cue.prefixes) or at == 0 or not self._said(cue):
             return None
         previous = tokens[at - 1]
         if previous.is_punct:
@@ -213,8 +229,11 @@ class Speakers:
         return None
 
     def _sentence_subject(self, tokens: list[Token]) -> Span | None:
-        """The first free actor of the words before the first cue and any ``أن``."""
+        """The first free actor of the words before the first cue and any ``أن``, its
+        phrase starting among the sentence's first words (``وكان المتحدث … جود دير``;
+        not ``التي تربط مصر``)."""
         stop = next((i for i, t in enumerate(tokens) if t.norm in COMPLEMENTIZERS), len(tokens))
+        stop = min(stop, SUBJECT_OPENING)
         if stop == 0:
             return None
         lo, hi = tokens[0].start, tokens[stop - 1].end
@@ -227,7 +246,7 @@ class Speakers:
     def _statement(self, tokens: list[Token], at: int) -> Span | None:
         """``وجاء في البيان الذي بثه التلفزيون``: a statement noun names no one after it,
         so the statement itself is the source."""
-        if self.cues.is_speech_verb(tokens[at]):
+        if self._said(tokens[at]):
             return None
         return self._source_at(tokens, at, free=False)
 
@@ -257,17 +276,21 @@ class Speakers:
         (``وقال هولاند في خطاب ألقاه``) only when no speech verb precedes it."""
         for at in range(len(window) - 1, -1, -1):
             token = window[at]
-            if self.cues.is_speech_verb(token):
+            if self._said(token):
                 return token
             if self._cue(token) and not (
                 self._governed(window, at)
-                and any(self.cues.is_speech_verb(t) for t in window[:at])
+                and any(self._said(t) for t in window[:at])
             ):
                 return token
         return None
 
     def _cue(self, token: Token) -> bool:
-        return self.cues.is_speech_verb(token) or self.cues.lists["quote_cues"].contains(token)
+        return self._said(token) or self.cues.lists["quote_cues"].contains(token)
+
+    def _said(self, token: Token) -> bool:
+        """A verb of saying or writing."""
+        return self.cues.is_speech_verb(token) or self.cues.lists["writing_verbs"].contains(token)
 
     def _governed(self, tokens: list[Token], i: int) -> bool:
         """The word at ``i`` stands behind a preposition (a clitic, the word before, or
