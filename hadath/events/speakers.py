@@ -12,8 +12,9 @@ speaker:
    colon or ``أن`` (``وقالت هوا:``) — a speaker span with no entity — or the holder
    named after an office (``وأكد مبعوثه إلى الشرق الأوسط، ستيف ويتكوف، أنه``);
 3. the actor right before a speech verb not joined by و (``وكان التحالف الدولي أعلن``);
-4. a participle (``قائلاً``، ``مشدداً``) or a cue after ``أنه`` has no subject of its
-   own: the nearest cue before it that names one does (``وهو ما أكده X … قائلا``);
+4. a cue that names no subject — a participle (``قائلاً``، ``مشدداً``), a verb after
+   ``أنه``, or one with none written — takes the speaker of the nearest cue before it
+   that names one (``وهو ما أكده X … قائلا``);
 5. then the previous quotation of the sentence (``«…»، معرباً عن أسفه بسبب «…»``), the
    sentence's first cue that names a speaker, its subject written before any cue
    (``وكان المتحدث … جود دير، تعقيباً على …، أوضح أن``), a statement noun itself
