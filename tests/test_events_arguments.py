@@ -594,3 +594,13 @@ def test_an_unnamed_force_in_a_construct_chain_is_one_participant(pipeline) -> N
     text = "واحترق الطفل حيا بعد أن أضرم مستوطنون متطرفون النار في منزله."
     sides = {side for _, s, tg in events(pipeline, text) for side in (s, tg) if side}
     assert sides and not any("النار" in side for side in sides), sides
+
+
+def test_what_is_asked_for_ends_where_another_clause_opens(pipeline) -> None:
+    """Training gold (AFP via Saudi papers): an accusation governs what it alleges, but
+    not the clause after ``، في وقت`` (Ankara's strikes were reported, not alleged)."""
+    text = ("وفي هجوم جديد صباح اليوم استهدف قافلة عسكرية، قتل جنديان تركيان اضافيان على الاقل، "
+            "ونسب إلى حزب العمال الكردستاني، في وقت واصلت انقرة قصفها العنيف لقواعد المتمردين في "
+            "شمال العراق.")  # fmt: skip
+    found = events(pipeline, text)
+    assert any(t == "ASSAULT" and s == "انقرة" for t, s, _ in found), found

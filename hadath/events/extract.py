@@ -47,6 +47,7 @@ from hadath.events.roles import (
     Slot,
     between_pair,
     clause_bounds,
+    comma_clause,
 )
 from hadath.events.sides import (
     ASKED_FOR,
@@ -344,8 +345,6 @@ ROLE_THRESHOLD = 0.25
 KEEP_THRESHOLD = 0.15
 
 
-COMMA_OPENERS = frozenset({"بينما", "فيما", "حيث", "وسط"})
-COMMA_OPENER_PHRASES = frozenset({("في", "وقت"), ("في", "حين"), ("في", "الوقت")})
 
 
 def _no_sides(view: TriggerView, cues: Cues) -> set[int | None]:
@@ -371,14 +370,8 @@ def _anonymous(view: TriggerView, slot: Slot, cues: Cues) -> bool:
 def _later_clauses(view: TriggerView) -> set[int | None]:
     """Slots past a comma that opens another clause after the trigger (``ضد داعش، في وقت
     استمرت فيه مفاوضات إخراج ... المدنيين``): the other clause's actors."""
-    tokens = view.tokens
-    for i in range(view.match.end, view.bounds[1] - 2):
-        if tokens[i].text in ("،", ",") and (
-            tokens[i + 1].norm in COMMA_OPENERS
-            or (tokens[i + 1].norm, tokens[i + 2].norm) in COMMA_OPENER_PHRASES
-        ):
-            return {s.index for s in view.slots if s.first > i}
-    return set()
+    i = comma_clause(view.tokens, view.match.end, view.bounds[1])
+    return set() if i is None else {s.index for s in view.slots if s.first > i}
 
 
 def _asked_for(view: TriggerView) -> set[int | None]:

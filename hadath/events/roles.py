@@ -70,6 +70,22 @@ class Slot:
         return self.counted or self.sector in VICTIM_SECTORS
 
 
+COMMA_OPENERS = frozenset({"بينما", "فيما", "حيث", "وسط"})
+COMMA_OPENER_PHRASES = frozenset({("في", "وقت"), ("في", "حين"), ("في", "الوقت")})
+
+
+def comma_clause(tokens: Sequence[Token], start: int, end: int) -> int | None:
+    """Index of the first comma in ``[start, end)`` that opens another clause (``، فيما``،
+    ``، في وقت``، ``، بينما``), if any."""
+    for i in range(start, end - 2):
+        if tokens[i].text in ("،", ",") and (
+            tokens[i + 1].norm in COMMA_OPENERS
+            or (tokens[i + 1].norm, tokens[i + 2].norm) in COMMA_OPENER_PHRASES
+        ):
+            return i
+    return None
+
+
 def governing_prep(tokens: Sequence[Token], first: int,
                    possessed: Callable[[Token], bool] | None = None) -> str | None:  # fmt: skip
     """The preposition before token ``first`` (a clitic on it, or the word before), or,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from hadath.events.cues import CueList, Cues
 from hadath.events.lexicon import TriggerMatch
-from hadath.events.roles import clause_bounds
+from hadath.events.roles import clause_bounds, comma_clause
 from hadath.model import Sentence, Token
 
 
@@ -37,8 +37,9 @@ def governed_positions(sentence: Sentence, matches: list[TriggerMatch],
     heads += necessity_positions(tokens, necessity)
     governed: set[int] = set()
     for head in heads:
-        end = clause_bounds(tokens, head)[1]
-        governed.update(range(head + 1, min(end, head + 1 + GOVERNED_REACH)))
+        end = min(clause_bounds(tokens, head)[1], head + 1 + GOVERNED_REACH)
+        other = comma_clause(tokens, head + 1, min(end + 2, len(tokens)))  # "، فيما رحبت …"
+        governed.update(range(head + 1, end if other is None else min(end, other)))
     return governed
 
 
