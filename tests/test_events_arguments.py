@@ -604,3 +604,16 @@ def test_what_is_asked_for_ends_where_another_clause_opens(pipeline) -> None:
             "شمال العراق.")  # fmt: skip
     found = events(pipeline, text)
     assert any(t == "ASSAULT" and s == "انقرة" for t, s, _ in found), found
+
+
+def test_actors_after_a_comma_and_another_trigger_belong_to_it(pipeline) -> None:
+    """Training gold (Fallujah): the international community named after ``، داعية``
+    is whom the commission calls on, not the target of ISIS's executions (the civilians
+    are)."""
+    text = ("بدورها، أعلنت مفوضية حقوق الإنسان في العراق، أن عدد النازحين من الفلوجة بلغ أكثر من "
+            "70 ألف شخص أغلبهم من النساء والأطفال، مشيرة إلى أن تنظيم داعش نفذ حملة إعدامات "
+            "جماعية بحق الكثير من المدنيين الذين خالفوا تعليماته، داعية المجتمع الدولي إلى "
+            "اعتبار ما قام به التنظيم من جرائم وانتهاكات في الفلوجة وجرائم ضد الإنسانية.")  # fmt: skip
+    found = events(pipeline, text)
+    assert ("ASSAULT", "تنظيم داعش", "المدنيين") in found, found
+    assert ("ASSAULT", "تنظيم داعش", "المجتمع الدولي") not in found, found

@@ -369,8 +369,13 @@ def _anonymous(view: TriggerView, slot: Slot, cues: Cues) -> bool:
 
 def _later_clauses(view: TriggerView) -> set[int | None]:
     """Slots past a comma that opens another clause after the trigger (``ضد داعش، في وقت
-    استمرت فيه مفاوضات إخراج ... المدنيين``): the other clause's actors."""
-    i = comma_clause(view.tokens, view.match.end, view.bounds[1])
+    استمرت فيه مفاوضات إخراج ... المدنيين``) or that another trigger follows (``…،
+    داعية المجتمع الدولي``): the other clause's actors."""
+    tokens, end = view.tokens, view.bounds[1]
+    i = comma_clause(tokens, view.match.end, end)
+    led = next((j for j in range(view.match.end, min(i or end, end) - 1)
+                if tokens[j].text in ("،", ",") and j + 1 in view.triggers), None)  # fmt: skip
+    i = led if led is not None else i  # "رحبت الجامعة بالهدنة، مطالبة الحوثيين": another act
     return set() if i is None else {s.index for s in view.slots if s.first > i}
 
 
