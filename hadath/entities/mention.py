@@ -38,3 +38,9 @@ def mention_offsets(article: Article, tokens: list[Token], first: int,
 OPEN_QUOTES = frozenset({"«", "“", '"'})
 CLOSE_QUOTES = frozenset({"»", "”", '"'})
 CURLY_CLOSES = frozenset({"»", "”"})  # closing for sure; a straight quote may open
+
+
+def word_before(tokens: list[Token], i: int) -> int:
+    """Index of the word before token ``i``, past a closing curly quotation mark
+    (``«داعش» الإرهابي``: the adjective follows the quoted name); -1 at the start."""
+    return i - 2 if i > 1 and tokens[i - 1].text in CURLY_CLOSES else i - 1

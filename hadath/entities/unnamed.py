@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 
 from hadath.actors.kb import KnowledgeBase
-from hadath.entities.mention import CURLY_CLOSES, Mention, mention_offsets
+from hadath.entities.mention import Mention, mention_offsets, word_before
 from hadath.entities.rules import entity_rules
 from hadath.model import Article, Token
 
@@ -47,7 +47,7 @@ def agent_mentions(article: Article, index: int, tokens: list[Token], kb: Knowle
     for i, token in enumerate(tokens):
         if i in taken or "ال" not in token.prefixes or token.stem not in agents:
             continue
-        before = i - 2 if i > 1 and tokens[i - 1].text in CURLY_CLOSES else i - 1
+        before = word_before(tokens, i)
         if before >= 0 and (tokens[before].stem in heads or before in taken):
             continue  # an adjective: "المستشار الدبلوماسي", "الجيش السوري المسلح", «داعش» الإرهابي
         last = i if token.stem in heads else _agent_adjectives(tokens, i, taken)

@@ -24,7 +24,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from hadath.actors.kb import KnowledgeBase
-from hadath.entities.mention import CURLY_CLOSES
+from hadath.entities.mention import word_before
+from hadath.entities.unnamed import NISBA_ENDINGS
 from hadath.events.cues import Cues
 from hadath.events.roles import PREP_WORDS, Slot, governing_prep
 from hadath.model import Article, Sentence, Span, Token
@@ -42,7 +43,6 @@ PHRASE_STOPS = frozenset(
         "الايام", "الاخري", "الاخرين",
     }
 )  # fmt: skip
-NISBA_ENDINGS = ("يه", "يين", "يون", "ي")
 SOUND_PLURALS = ("ون", "ين", "ات")
 
 
@@ -279,7 +279,7 @@ def _is_adjective(tokens: Sequence[Token], i: int, covered: set[int]) -> bool:
     """``العسكريين`` in ``المسؤولين العسكريين``: an agent noun modifying the noun before."""
     if i == 0 or tokens[i].prefixes != ("ال",):
         return False
-    at = i - 2 if i > 1 and tokens[i - 1].text in CURLY_CLOSES else i - 1  # «داعش» الإرهابي
+    at = word_before(tokens, i)  # «داعش» الإرهابي
     before = tokens[at]
     return at in covered or ("ال" in before.prefixes and not before.is_punct)
 

@@ -373,7 +373,8 @@ def _later_clauses(view: TriggerView) -> set[int | None]:
     داعية المجتمع الدولي``): the other clause's actors."""
     tokens, end = view.tokens, view.bounds[1]
     i = comma_clause(tokens, view.match.end, end)
-    led = next((j for j in range(view.match.end, min(i or end, end) - 1)
+    limit = end if i is None else i
+    led = next((j for j in range(view.match.end, limit - 1)
                 if tokens[j].text in ("،", ",") and j + 1 in view.triggers), None)  # fmt: skip
     i = led if led is not None else i  # "رحبت الجامعة بالهدنة، مطالبة الحوثيين": another act
     return set() if i is None else {s.index for s in view.slots if s.first > i}

@@ -84,7 +84,7 @@ class ClauseSides:
                             bounds: tuple[int, int]) -> Slot | None:  # fmt: skip
         """``شنت الطائرات التركية غارات``، ``غارات شنتها الطائرات``: the subject of the
         verb that carries a nominal trigger."""
-        verb = self.light_verb(slots, tokens, match, bounds)
+        verb = self._light_verb(slots, tokens, match, bounds)
         if verb is None:
             return None
         found = subject_of_verb(slots, tokens, verb, verb + 1, bounds)
@@ -93,7 +93,7 @@ class ClauseSides:
         ok = found.first > verb if verb > match.start else found.last < match.start
         return found if ok else None
 
-    def light_verb(self, slots: Sequence[Slot], tokens: Sequence[Token], match: TriggerMatch,
+    def _light_verb(self, slots: Sequence[Slot], tokens: Sequence[Token], match: TriggerMatch,
                    bounds: tuple[int, int]) -> int | None:  # fmt: skip
         """Index of the verb that carries a nominal trigger: in a relative clause after it
         (``غارات شنتها``), else before it, a titled subject between them counting as one

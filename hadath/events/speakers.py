@@ -37,11 +37,11 @@ from hadath.events.roles import (
     PREP_WORDS,
     PREPOSITIONS,
     PRONOUN_COMPLEMENTIZERS,
+    QUOTES,
 )
 from hadath.model import Article, Sentence, Span, Token
 from hadath.text.normalize import normalize
 
-QUOTE_MARKS = frozenset({"«", "»", "“", "”", '"'})
 COLONS = frozenset({":", "："})
 SOURCE_PHRASE_MAX = 4  # words of an unnamed source (مصدر مقرب من الحركة)
 NAME_RUN_MAX = 3  # words of an unknown speaker between a speech verb and its colon
@@ -72,7 +72,8 @@ class Speakers:
         end offset and speaker of the previous quotation of the sentence, if any."""
         before = [t for t in sentence.tokens if t.end <= start]
         window = [t for t in before if previous is None or t.start >= previous[0]]
-        cue = self._nearest_cue(window)
+        at = self._nearest_cue(window)
+        cue = None if at is None else window[at]
         quoted = self._quoted_from(window)
         if quoted is not None:
             return quoted, cue
@@ -81,7 +82,6 @@ class Speakers:
                 return previous[1], None  # «…» وأنَّ «…»
             said = self._said_after(sentence, end)
             return (self._matrix(before) if said else None), said
-        at = _index(window, cue)
         speaker = self._own_subject(window, at) or self._nearest_speaker(window[:at])
         if speaker is None and previous is not None:
             speaker = previous[1]  # "«…»، معرباً عن أسفه بسبب «…»": the same speaker
@@ -260,7 +260,7 @@ class Speakers:
             if window[i].norm == "عن" and i + 1 < len(window):
                 lo, hi = window[i].end, window[-1].end
                 j = i + 1
-                while j < len(window) and window[j].text in QUOTE_MARKS:
+                while j < len(window) and window[j].text in QUOTES:
                     j += 1
                 if j < len(window):
                     found = self._actor_at(window, j, lo, hi, free=False)
@@ -269,21 +269,21 @@ class Speakers:
 
     def _said_after(self, sentence: Sentence, end: int) -> Token | None:
         """``«…» كما قال``: a speech verb within a few words after the quotation."""
-        after = [t for t in sentence.tokens if t.start > end and t.text not in QUOTE_MARKS]
+        after = [t for t in sentence.tokens if t.start > end and t.text not in QUOTES]
         return next((t for t in after[:AFTER_QUOTE_REACH] if self.cues.is_speech_verb(t)), None)
 
-    def _nearest_cue(self, window: list[Token]) -> Token | None:
-        """The cue nearest before the quotation; a statement noun behind a preposition
-        (``وقال هولاند في خطاب ألقاه``) only when no speech verb precedes it."""
+    def _nearest_cue(self, window: list[Token]) -> int | None:
+        """Index of the cue nearest before the quotation; a statement noun behind a
+        preposition (``وقال هولاند في خطاب ألقاه``) only when no speech verb precedes it."""
         for at in range(len(window) - 1, -1, -1):
             token = window[at]
             if self._said(token):
-                return token
+                return at
             if self._cue(token) and not (
                 self._governed(window, at)
                 and any(self._said(t) for t in window[:at])
             ):
-                return token
+                return at
         return None
 
     def _cue(self, token: Token) -> bool:
@@ -300,7 +300,7 @@ class Speakers:
         if PREPOSITIONS & set(tokens[i].prefixes):
             return True
         j = i - 1
-        while j >= 0 and tokens[j].text in QUOTE_MARKS:
+        while j >= 0 and tokens[j].text in QUOTES:
             j -= 1
         if j < 0:
             return False
@@ -340,7 +340,3 @@ def _after_source_word(tokens: list[Token], i: int) -> bool:
 def _phrase_start(mention: Span) -> int:
     title = mention.attrs.get("title_start")
     return title if title is not None and title < mention.start else mention.start
-
-
-def _index(tokens: list[Token], token: Token) -> int:
-    return next(i for i, t in enumerate(tokens) if t is token)

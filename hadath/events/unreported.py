@@ -38,7 +38,9 @@ def governed_positions(sentence: Sentence, matches: list[TriggerMatch],
     governed: set[int] = set()
     for head in heads:
         end = min(clause_bounds(tokens, head)[1], head + 1 + GOVERNED_REACH)
-        other = comma_clause(tokens, head + 1, min(end + 2, len(tokens)))  # "، فيما رحبت …"
+        # a comma up to the object's last word may open another clause ("، فيما رحبت …");
+        # comma_clause looks two words past each comma, so its bound goes two further
+        other = comma_clause(tokens, head + 1, min(end + 2, len(tokens)))
         governed.update(range(head + 1, end if other is None else min(end, other)))
     return governed
 
