@@ -349,6 +349,12 @@ def test_an_aim_is_not_an_event_told(pipeline) -> None:
     shelled = "وتعرضت قرى إقليم كردستان لقصف الطائرات التركية."
     assert any(t == "ASSAULT" for t, _, _ in events(pipeline, shelled)), events(
         pipeline, shelled)
+    # seed 004: a verb entry after بهدف is its verbal noun (no verb follows بهدف)
+    discuss = ("كشف السفير الروسي في بريطانيا ألكسندر ياكوفيتكو عن أنه طلب من وزارة الخارجية "
+               "البريطانية تقديم المساعدة للجانب الروسي في إقامة اتصالات مع ما يسمى “الجيش "
+               "الحر” بهدف بحث إمكانية تنسيق عملياته مع القوات المسلحة السورية.")
+    assert not [e for e in events(pipeline, discuss) if e[0] == "CONSULT"], events(
+        pipeline, discuss)
 
 
 @pytest.mark.parametrize(

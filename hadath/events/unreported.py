@@ -87,20 +87,21 @@ PURPOSE_CUE_REACH = 3  # a purpose cue ends at most this many tokens before the 
 
 
 def purpose_positions(tokens: list[Token], matches: list[TriggerMatch], cues: Cues) -> set[int]:
-    """Nominal triggers that state an aim (guidelines §3): a verbal noun carrying لـ
+    """Triggers that state an aim (guidelines §3): a verbal noun carrying لـ
     (``ستستقبل مملوك للتشاور``) unless the word before governs that لـ (``تعرضت لقصف``),
-    or one right after a purpose cue (``سعيا إلى التوصل``، ``من أجل بحث``), and the
-    triggers inside the aim's phrase."""
-    aims = {m.start for m in matches
-            if m.pos == "noun" and m.type not in AIMS_TOLD and _is_aim(tokens, m.start, cues)}
+    or any trigger right after a purpose cue (``سعيا إلى التوصل``، ``من أجل بحث``; no
+    verb follows ``بهدف`` or ``من أجل``, so a verb trigger there is its verbal noun:
+    ``بهدف بحث إمكانية تنسيق``), and the triggers inside the aim's phrase."""
+    aims = {m.start for m in matches if m.type not in AIMS_TOLD and _is_aim(tokens, m, cues)}
     inside = {m.start for m in matches for aim in matches
               if aim.start in aims and aim.start < m.start < aim.end}  # fmt: skip
     return aims | inside  # ``للتوصل إلى اتفاق``: اتفاق is part of the aim
 
 
-def _is_aim(tokens: list[Token], i: int, cues: Cues) -> bool:
-    """The verbal noun at ``i`` carries an aim's لـ or follows a purpose cue."""
-    if PURPOSE_PREFIX in tokens[i].prefixes:
+def _is_aim(tokens: list[Token], match: TriggerMatch, cues: Cues) -> bool:
+    """The trigger is a verbal noun carrying an aim's لـ or follows a purpose cue."""
+    i = match.start
+    if match.pos == "noun" and PURPOSE_PREFIX in tokens[i].prefixes:
         return not (i and cues.lists["purpose_exempt"].contains(tokens[i - 1]))
     reach = range(max(0, i - PURPOSE_CUE_REACH), i)
     return any(i - 1 <= cues.match("purpose", tokens, j) <= i for j in reach)
