@@ -144,6 +144,16 @@ def test_a_truce_called_for_is_not_declared(exported) -> None:
                 and e["type"] == "RETREAT" and "هدنة" in e["evidence"]["text"]]  # fmt: skip
 
 
+def test_an_actor_after_a_cause_word_is_no_target(exported) -> None:
+    """001: NATO will not support activating Article 5 *because of* the Turkish soldiers'
+    deaths (``بسبب مقتل عسكريين أتراك``): the soldiers are the cause's, not what NATO
+    supports."""
+    article = seed_article(exported, "001")
+    wrong = [e for e in exported["events"] if e["article_id"] == article
+             and e["type"] == "SUPPORT" and e["target"] and "عسكريين" in e["target"]["text"]]
+    assert not wrong, wrong
+
+
 def test_every_actor_carries_a_code_an_analyst_can_count(exported) -> None:
     """Sides carry their CAMEO-style code: a merged entity's (Bogdanov RUSGOV), or for an
     actor that is no entity, its country and sector (seed 002's Russian raids: RUS)."""

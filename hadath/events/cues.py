@@ -47,6 +47,7 @@ LISTS = (
     "purpose",
     "purpose_exempt",
     "leader_links",
+    "causes",
     "quote_cues",
     "writing_verbs",
     "speaker_nouns",

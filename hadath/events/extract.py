@@ -261,16 +261,18 @@ class EventExtractor:
             return Decision(view.rule_source, view.rule_target, p_event)
         no_side = self._cited(view) | _no_sides(view, self.cues)
         target = _kept(scores, view.rule_target, "target")
-        target = None if target in no_side else target
+        no_target = no_side | _in_cause(view, self.cues)
+        target = None if target in no_target else target
         if view.antecedent is not None:  # "وطلب منه": the pronoun names the target
             target, no_side = view.antecedent, no_side | {view.antecedent}
+            no_target = no_target | {view.antecedent}
         barred = {target} | no_side | _never_source(view)
         source = _kept(scores, view.rule_source, "source")
         if source is None or source in barred:
             source = _best(scores, "source", barred)
         partnered = set() if source is None else partners(view.tokens, view.slots, source)
         if target is None or target == source or target in partnered:
-            target = _best(scores, "target", {source} | no_side | partnered)
+            target = _best(scores, "target", {source} | no_target | partnered)
         # the role model cannot judge a pronoun's antecedent: its belief that no other
         # candidate is the target stands for it
         judged = None if target is not None and target == view.antecedent else target
@@ -358,6 +360,18 @@ def _no_sides(view: TriggerView, cues: Cues) -> set[int | None]:
     if view.match.type == "REQUEST":
         out |= _asked_for(view)
     return out
+
+
+ENCLITICS = ("ها", "هم", "هما")
+
+
+def _in_cause(view: TriggerView, cues: Cues) -> set[int | None]:
+    """Slots after a cause word that follows the trigger (``لن تدعم تفعيل البند الخامس
+    بسبب مقتل عسكريين أتراك``): the cause's actors, never the trigger's target."""
+    causes = cues.find_all("causes", view.tokens, view.match.end, view.bounds[1])
+    # "لقي على إثرها الأهالي حتفهم": with a pronoun it is what followed, not a cause
+    ends = [end for _, end in causes if not view.tokens[end - 1].stem.endswith(ENCLITICS)]
+    return {s.index for s in view.slots if ends and s.first >= ends[0]}
 
 
 def _anonymous(view: TriggerView, slot: Slot, cues: Cues) -> bool:
