@@ -623,3 +623,15 @@ def test_actors_after_a_comma_and_another_trigger_belong_to_it(pipeline) -> None
     found = events(pipeline, text)
     assert ("ASSAULT", "تنظيم داعش", "المدنيين") in found, found
     assert ("ASSAULT", "تنظيم داعش", "المجتمع الدولي") not in found, found
+
+
+def test_the_outlet_a_source_spoke_to_is_no_side(pipeline) -> None:
+    """Seed 002: a security source told Sputnik about Mamlouk's visit; Sputnik (لـ on
+    its outlet noun after the speech verb) is whom it was told to, not the visitor.
+    ``لمحاولة النظام`` after a speech verb is no addressee (training gold)."""
+    text = ("كشَّف مصدر أمني لوكالة «سبوتنيك» الروسية عن زيارة مرتقبة لمدير مكتب الأمن "
+            "الوطني السوري اللواء علي مملوك إلى موسكو.")
+    found = events(pipeline, text)
+    assert not [e for e in found if "سبوتنيك" in (e[1] or "") + (e[2] or "")], found
+    attempt = "ولا يرى الداراني إمكانية «لمحاولة النظام شنّ هجوم عسكري على الهامة وقديسا لسببين»."
+    assert ("ASSAULT", "النظام", None) in events(pipeline, attempt), events(pipeline, attempt)

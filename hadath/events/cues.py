@@ -48,6 +48,7 @@ LISTS = (
     "purpose_exempt",
     "leader_links",
     "causes",
+    "media_nouns",
     "quote_cues",
     "writing_verbs",
     "speaker_nouns",

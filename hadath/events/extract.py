@@ -44,6 +44,7 @@ from hadath.events.places import PLACE_PREPS, dateline_place, event_place
 from hadath.events.ranker import Ranker, TriggerView
 from hadath.events.roles import (
     COMPLEMENTIZERS,
+    QUOTES,
     Slot,
     between_pair,
     clause_bounds,
@@ -57,7 +58,7 @@ from hadath.events.sides import (
     pronoun_antecedent,
 )
 from hadath.events.unreported import necessity_positions, unreported_positions
-from hadath.model import Article, Sentence, Span
+from hadath.model import Article, Sentence, Span, Token
 
 DATE_REACH = 80  # characters from the trigger to its date: further, it dates another act
 
@@ -354,12 +355,44 @@ def _no_sides(view: TriggerView, cues: Cues) -> set[int | None]:
     (where it happened), actors of a later clause, a town fought over (guidelines §6), and
     actors inside what a request asks for."""
     out = {s.index for s in view.slots if (s.city and s.prep in PLACE_PREPS) or s.in_title}
-    out |= _later_clauses(view)
+    out |= _later_clauses(view) | _addressees(view, cues)
     if view.match.type in VICTIM_TYPES:
         out |= {s.index for s in view.slots if s.locale or _anonymous(view, s, cues)}
     if view.match.type == "REQUEST":
         out |= _asked_for(view)
     return out
+
+
+ADDRESSEE_REACH = 4  # words between a speech verb and the لـ of whom it addresses
+
+
+def _addressees(view: TriggerView, cues: Cues) -> set[int | None]:
+    """Whom a statement before the trigger is made to (``كشف مصدر أمني لوكالة «سبوتنيك»
+    عن زيارة مملوك``): an actor with لـ a few words after a speech verb, before the
+    trigger, is the one told, no side of what is told. (After a statement noun لـ is
+    as often the speaker's: ``في بيان للجيش``.)"""
+    out: set[int | None] = set()
+    for slot in view.slots:
+        told = _told_at(view.tokens, slot, cues)
+        if told is None or slot.first > view.match.start:
+            continue
+        reach = range(max(0, told - ADDRESSEE_REACH), told)
+        if any(cues.is_speech_verb(view.tokens[i]) for i in reach):
+            out.add(slot.index)
+    return out
+
+
+def _told_at(tokens: Sequence[Token], slot: Slot, cues: Cues) -> int | None:
+    """Where the لـ of an addressee stands: on the actor, or on an outlet's noun before
+    it, quotation marks skipped (``لوكالة «سبوتنيك»``، ``لتلفزيون رويترز``)."""
+    if slot.prep == "ل":
+        return slot.first
+    j = slot.first - 1
+    while j >= 0 and tokens[j].text in QUOTES:
+        j -= 1
+    if slot.prep is not None or j < 0 or "ل" not in tokens[j].prefixes:
+        return None
+    return j if cues.lists["media_nouns"].contains(tokens[j]) else None
 
 
 ENCLITICS = ("ها", "هم", "هما")
