@@ -635,3 +635,14 @@ def test_the_outlet_a_source_spoke_to_is_no_side(pipeline) -> None:
     assert not [e for e in found if "سبوتنيك" in (e[1] or "") + (e[2] or "")], found
     attempt = "ولا يرى الداراني إمكانية «لمحاولة النظام شنّ هجوم عسكري على الهامة وقديسا لسببين»."
     assert ("ASSAULT", "النظام", None) in events(pipeline, attempt), events(pipeline, attempt)
+
+
+def test_what_talks_are_about_is_not_done(pipeline) -> None:
+    """Seed 003: the negotiations on getting ISIS fighters and civilians out of Raqqa go
+    on; the removal (``مفاوضات إخراج``) has not happened, so no RETREAT."""
+    text = ("أحرزت قوات النظام تقدما في مدينة الميادين في دير الزور بسيطرتها على أربعة أحياء "
+            "على الأقل في معارك عنيفة ضد «داعش»، في وقت استمرت فيه مفاوضات إخراج مقاتلي "
+            "التنظيم والمدنيين من الرقة.")
+    found = events(pipeline, text)
+    assert not [e for e in found if e[0] == "RETREAT"], found
+    assert any(e[0] == "ASSAULT" for e in found), found

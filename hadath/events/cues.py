@@ -49,6 +49,7 @@ LISTS = (
     "leader_links",
     "causes",
     "media_nouns",
+    "negotiated",
     "quote_cues",
     "writing_verbs",
     "speaker_nouns",

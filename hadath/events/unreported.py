@@ -17,6 +17,7 @@ def unreported_positions(sentence: Sentence, matches: list[TriggerMatch],
     positions = governed_positions(sentence, matches, cues.lists["necessity"])
     positions |= question_positions(sentence.tokens)
     positions |= habitual_positions(sentence.tokens, cues.lists["habitual"])
+    positions |= negotiated_positions(sentence.tokens, matches, cues.lists["negotiated"])
     return positions | purpose_positions(sentence.tokens, matches, cues)
 
 
@@ -53,6 +54,15 @@ def habitual_positions(tokens: list[Token], habitual: CueList) -> set[int]:
         if habitual.contains(token) and i + 1 < len(tokens) and tokens[i + 1].norm == "ما":
             out.update(range(i + 2, clause_bounds(tokens, i)[1]))
     return out
+
+
+def negotiated_positions(tokens: list[Token], matches: list[TriggerMatch],
+                         negotiated: CueList) -> set[int]:  # fmt: skip
+    """Triggers right after a noun of talks, efforts or proposals (``مفاوضات إخراج
+    المقاتلين``، ``جهود وقف إطلاق النار``): what is negotiated or proposed, not done."""
+    return {m.start for m in matches
+            if m.start > 0 and negotiated.contains(tokens[m.start - 1])
+            and not tokens[m.start].prefixes}  # fmt: skip
 
 
 QUESTION_MARKS = frozenset({"؟", "?"})
