@@ -646,3 +646,17 @@ def test_what_talks_are_about_is_not_done(pipeline) -> None:
     found = events(pipeline, text)
     assert not [e for e in found if e[0] == "RETREAT"], found
     assert any(e[0] == "ASSAULT" for e in found), found
+
+
+def test_a_noun_with_a_pronoun_takes_its_object_at_once(pipeline) -> None:
+    """Seed 004: "طرح خلال لقائهما الأخير … اقتراحا يقضي بتوحيد جهود الجيش العربي
+    السوري": the meeting's genitive is its pronoun, and the army, far after it in the
+    proposal, was no side of it. Seed 001: ``دعمها عمليات الجيش السوري`` is an object
+    right after the noun."""
+    text = ("يشار إلى أن الرئيس الروسي فلاديمير بوتين كشف يوم الأربعاء الماضي عن أن نظيره "
+            "الفرنسي فرانسوا هولاند طرح خلال لقائهما الأخير ضمن مجموعة النورماندي اقتراحا "
+            "يقضي بتوحيد جهود الجيش العربي السوري مع ما يسمى “الجيش الحر”.")
+    found = events(pipeline, text)
+    assert not [e for e in found if e[2] == "الجيش العربي السوري"], found
+    support = "وقال بيسكوف إن «موسكو ستواصل دعمها عمليات الجيش السوري ضد الإرهابيين»."
+    assert ("SUPPORT", "موسكو", "الجيش السوري") in events(pipeline, support)

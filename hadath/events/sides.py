@@ -21,7 +21,7 @@ from hadath.events.roles import (
     target_of,
 )
 from hadath.model import Token
-from hadath.text.normalize import normalize
+from hadath.text.normalize import DIACRITICS, normalize
 
 
 class ClauseSides:
@@ -69,6 +69,8 @@ class ClauseSides:
         preps = [normalize(p) for p in match.target_preps]
         bare_object = nominal and source is not None and source.first < match.start
         target = target_of(slots, end, bounds, preps, source, nominal and not bare_object, tokens)
+        if bare_object and target is not None and _far_object(tokens, match, target):
+            target = None
         if match.type in VICTIM_TYPES and source is not None and source.victim:
             # "قُتل ستة أشخاص بنيران ..."، "مقتل مواطنين": the counted or civilian
             # subject (or genitive) suffers the act; a marked agent does it.
@@ -222,6 +224,22 @@ def pronoun_antecedent(slots: list[Slot], tokens: list[Token], match: TriggerMat
             place = slot.locale or slot.city or slot.type == "LOC"
             return None if place or slot.prep is not None else slot
     return None
+
+
+POSSESSIVE_ENDINGS = ("هما", "هم", "ها", "ه")  # as written: ة is no pronoun
+
+
+OBJECT_REACH = 2  # words between a pronoun-possessed verbal noun and its object
+
+
+def _far_object(tokens: list[Token], match: TriggerMatch, target: Slot) -> bool:
+    """A bare object far after a noun with a pronoun suffix (``لقائهما``، ``زيارته``),
+    whose pronoun is its genitive: its object follows it at once (``دعمها عمليات الجيش
+    السوري``), so one further on is another phrase's (``طرح خلال لقائهما الأخير ضمن
+    مجموعة النورماندي اقتراحا يقضي بتوحيد جهود الجيش العربي السوري``)."""
+    if target.prep is not None or target.first <= match.end + OBJECT_REACH - 1:
+        return False
+    return DIACRITICS.sub("", tokens[match.start].text).endswith(POSSESSIVE_ENDINGS)
 
 
 def _pronoun(norm: str, preps: Sequence[str]) -> str | None:
