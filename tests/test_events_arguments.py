@@ -660,3 +660,15 @@ def test_a_noun_with_a_pronoun_takes_its_object_at_once(pipeline) -> None:
     assert not [e for e in found if e[2] == "الجيش العربي السوري"], found
     support = "وقال بيسكوف إن «موسكو ستواصل دعمها عمليات الجيش السوري ضد الإرهابيين»."
     assert ("SUPPORT", "موسكو", "الجيش السوري") in events(pipeline, support)
+
+
+def test_the_group_before_a_plural_verb_with_an_object_does_the_act(pipeline) -> None:
+    """Dev (SPA): a plural perfect verb follows its subject, so the actor right after it
+    is the object, and a counted group before it is the doer, not a victim. Backed "by
+    tanks", the separatists cooperate with no actor (the passive's doer must be the one
+    its بـ governs, not the army after the next verb)."""
+    text = ("وأوضح الجيش الأوكراني إن 400 من الانفصاليين مدعومين بدبابات هاجموا القوات "
+            "الحكومية المتمركزة حول بلدة ستاروناتيفكا.")
+    found = events(pipeline, text)
+    assert ("ASSAULT", "الانفصاليين", "القوات الحكومية المتمركزة") in found, found
+    assert not [e for e in found if e[0] == "COOPERATE"], found

@@ -45,6 +45,7 @@ from hadath.events.ranker import Ranker, TriggerView
 from hadath.events.roles import (
     COMPLEMENTIZERS,
     QUOTES,
+    VICTIM_SECTORS,
     Slot,
     between_pair,
     clause_bounds,
@@ -269,8 +270,10 @@ class EventExtractor:
             no_target = no_target | {view.antecedent}
         barred = {target} | no_side | _never_source(view)
         source = _kept(scores, view.rule_source, "source")
-        if source is None or source in barred:
+        if (source is None or source in barred) and view.match.voice != "passive":
             source = _best(scores, "source", barred)
+        if source is None and view.match.voice == "passive":
+            return None  # "مدعومين بدبابات": backed by no actor named, no cooperation
         partnered = set() if source is None else partners(view.tokens, view.slots, source)
         if target is None or target == source or target in partnered:
             target = _best(scores, "target", {source} | no_target | partnered)
@@ -499,8 +502,12 @@ def _never_source(view: TriggerView) -> set[int | None]:
 
 def _victims(view: TriggerView) -> set[int | None]:
     """Who may not do a violent act: its counted or civilian victims, and places that
-    are no state (``معركة تحرير الرقة``: the city is fought over, not fighting)."""
-    return {s.index for s in view.slots if s.victim or s.locale}
+    are no state (``معركة تحرير الرقة``: the city is fought over, not fighting). A
+    counted group the rules read as the doer stays (``400 من الانفصاليين … هاجموا
+    القوات``: the subject of a plural verb with an object)."""
+    doer = view.rule_source
+    return {s.index for s in view.slots
+            if (s.victim and not (s.index == doer and s.sector not in VICTIM_SECTORS)) or s.locale}
 
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})  # "بين X وY" events

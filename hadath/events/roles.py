@@ -167,6 +167,8 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
     )
     after = next((s for s in slots if s.first == gap), None)
     joined_verb = has_conjunction(tokens[start])
+    if after is not None and after.prep is None and plural_verb(tokens[start]):
+        return _fronted_doer(slots, start, lo)  # "400 من الانفصاليين … هاجموا القوات"
     if after is not None and not (after.oblique and joined_verb):  # the subject follows the
         return after if after.prep is None and _actor(after) else None  # verb (past adverbs)
     if after is None and gap < hi and not tokens[gap].is_punct and tokens[gap].stem \
@@ -179,6 +181,20 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
     if free and joined_verb:
         return free[0]  # "التقى لافروف كيري وبحث معه": the first verb's subject, not its object
     return free[-1] if free else None
+
+
+def plural_verb(token: Token) -> bool:
+    """A perfect verb in the plural (``هاجموا``، ``شنوا``): Arabic puts such a verb after
+    its subject, so an actor right after it is its object."""
+    return token.norm.endswith("وا") and len(token.stem) >= 4
+
+
+def _fronted_doer(slots: Sequence[Slot], verb: int, lo: int) -> Slot | None:
+    """The subject before a plural verb: the nearest free actor, or a counted group
+    (``400 من الانفصاليين``), within reach; None when the subject is a pronoun."""
+    before = [s for s in slots if max(lo, verb - BACK_REACH) <= s.first and s.last < verb]
+    doers = [s for s in before if _actor(s) and (s.prep is None or (s.counted and s.prep == "من"))]
+    return doers[-1] if doers else None
 
 
 def _topic_subject(slots: Sequence[Slot], tokens: Sequence[Token], verb: int,

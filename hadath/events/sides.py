@@ -12,11 +12,13 @@ from hadath.events.lexicon import TriggerMatch
 from hadath.events.roles import (
     PREP_WORDS,
     PREPOSITIONS,
+    QUOTES,
     Slot,
     between_pair,
     genitive_of_noun,
     has_conjunction,
     matrix_subject,
+    plural_verb,
     subject_of_verb,
     target_of,
 )
@@ -71,7 +73,8 @@ class ClauseSides:
         target = target_of(slots, end, bounds, preps, source, nominal and not bare_object, tokens)
         if bare_object and target is not None and _far_object(tokens, match, target):
             target = None
-        if match.type in VICTIM_TYPES and source is not None and source.victim:
+        doer = _plural_doer(tokens, match, source, target)  # "400 من الانفصاليين هاجموا"
+        if match.type in VICTIM_TYPES and source is not None and source.victim and not doer:
             # "قُتل ستة أشخاص بنيران ..."، "مقتل مواطنين": the counted or civilian
             # subject (or genitive) suffers the act; a marked agent does it.
             target = source if target is None or target.first > source.first else target
@@ -130,14 +133,25 @@ PASSIVE_REACH = 4  # tokens between a passive participle and its agent (مدعو
 def _passive_sides(slots: list[Slot], tokens: list[Token], match: TriggerMatch,
                    bounds: tuple[int, int]) -> tuple[Slot | None, Slot | None]:  # fmt: skip
     """``قوات النظام مدعومة بميليشيا الدفاع الوطني``: the actor right before a passive
-    participle undergoes it (target); the actor after the first بـ or من that follows
-    (``المدعومة جوا وبرا من جيوش التحالف``) does it."""
+    participle undergoes it (target); the actor the first بـ or من after it governs
+    (``المدعومة جوا وبرا من جيوش التحالف``، ``مدعومة بعناصر حزب الله``) does it; what
+    else بـ marks is no actor (``مدعومين بدبابات هاجموا القوات``)."""
     before = [s for s in slots if bounds[0] <= s.first and match.start - 2 <= s.last < match.start]
     end = min(bounds[1], match.start + 1 + PASSIVE_REACH)  # not past the words it requires
-    marks = [i for i in range(match.start + 1, end)
-             if tokens[i].norm == "من" or "ب" in tokens[i].prefixes]  # fmt: skip
-    after = [s for s in slots if marks and marks[0] <= s.first <= marks[0] + 2 < bounds[1] + 2]
-    return (after[0] if after else None), (before[-1] if before else None)
+    mark = next((i for i in range(match.start + 1, end)
+                 if tokens[i].norm == "من" or "ب" in tokens[i].prefixes), None)  # fmt: skip
+    doer = None if mark is None else next((s for s in slots if s.first >= mark), None)
+    if doer is not None and not _governed_by(tokens, mark, doer):
+        doer = None
+    return doer, (before[-1] if before else None)
+
+
+def _governed_by(tokens: list[Token], mark: int, slot: Slot) -> bool:
+    """The preposition at ``mark`` governs ``slot``: on its first word, or on the one noun
+    it is the genitive of (``بعناصر حزب الله``، ``من جيوش التحالف``), quotation marks
+    and the word من aside."""
+    words = [t for t in tokens[mark : slot.first] if t.norm != "من" and t.text not in QUOTES]
+    return len(words) <= 1
 
 
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -262,6 +276,19 @@ def _agrees(slot: Slot, tokens: list[Token], kind: str | None) -> bool:
 
 
 VICTIM_GAP = 2  # words (an adverb of time) between the doer and the victims: قتل X أمس Y
+
+
+PLURAL_OBJECT_GAP = 1  # words (an adverb: أمس) between a plural verb and its object
+
+
+def _plural_doer(tokens: list[Token], match: TriggerMatch, source: Slot | None,
+                 target: Slot | None) -> bool:  # fmt: skip
+    """A group before a plural verb with an object after it does the act, counted or not
+    (``400 من الانفصاليين مدعومين بدبابات هاجموا القوات الحكومية``)."""
+    if source is None or target is None or match.pos != "verb" or target.prep is not None:
+        return False
+    right_after = target.first <= match.end + PLURAL_OBJECT_GAP
+    return source.last < match.start and right_after and plural_verb(tokens[match.start])
 
 
 def _active_reading(slots: list[Slot], tokens: list[Token], match: TriggerMatch,
