@@ -247,6 +247,16 @@ def test_an_adjective_after_a_quoted_name_is_no_actor(pipeline) -> None:
     assert "الإرهابي" not in found and found["داعش"]["actor_id"] == "isis", found
 
 
+def test_a_singular_nisba_after_a_definite_noun_is_its_adjective(pipeline) -> None:
+    """Dev (al-Watan): ``التفجير الانتحاري`` is "the suicide bombing", no bomber; a
+    noun ending in ى (``المستشفى``, training gold: the army attacked it) is no nisba, and
+    the bomber alone stays an actor."""
+    found = spans(pipeline, "وقال إن الهجوم رد على التفجير الانتحاري.")
+    assert "الانتحاري" not in found, found
+    assert "الانتحاري" in spans(pipeline, "وفجر الانتحاري نفسه قرب الحاجز.")
+    assert "المستشفى" in spans(pipeline, "وفور ورود تلك الأنباء، هاجم أفراد من الجيش المستشفى.")
+
+
 def test_an_unnamed_actor_keeps_its_adjective_and_its_later_short_form(pipeline) -> None:
     """Training gold (Yemen, 2015): ``المقاومة الشعبية`` is one unnamed actor, and the
     article's later ``المقاومة`` is the same one (it had been a second entity, and the

@@ -11,6 +11,7 @@ from hadath.actors.kb import KnowledgeBase
 from hadath.entities.mention import Mention, mention_offsets, word_before
 from hadath.entities.rules import entity_rules
 from hadath.model import Article, Token
+from hadath.text.normalize import DIACRITICS
 
 
 @functools.cache
@@ -48,7 +49,8 @@ def agent_mentions(article: Article, index: int, tokens: list[Token], kb: Knowle
         if i in taken or "ال" not in token.prefixes or token.stem not in agents:
             continue
         before = word_before(tokens, i)
-        if before >= 0 and (tokens[before].stem in heads or before in taken):
+        if before >= 0 and (tokens[before].stem in heads or before in taken
+                            or _nisba_after_definite(tokens[before], token)):
             continue  # an adjective: "المستشار الدبلوماسي", "الجيش السوري المسلح", «داعش» الإرهابي
         last = i if token.stem in heads else _agent_adjectives(tokens, i, taken)
         start, end = mention_offsets(article, tokens, i, last)
@@ -58,6 +60,14 @@ def agent_mentions(article: Article, index: int, tokens: list[Token], kb: Knowle
 
 
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون")
+SINGULAR_NISBA = ("ي", "ية")  # as written
+
+
+def _nisba_after_definite(before: Token, token: Token) -> bool:
+    """A singular nisba after a definite noun is its adjective (``التفجير الانتحاري``،
+    ``الهجوم الإرهابي``), not the actor it names alone (``الانتحاري``)."""
+    written = DIACRITICS.sub("", token.text)  # المستشفى: ى normalizes to ي, but is none
+    return "ال" in before.prefixes and written.endswith(SINGULAR_NISBA)
 AGENT_ADJECTIVES = 2  # relational adjectives an unnamed actor takes ("المقاومة الشعبية")
 
 
