@@ -280,6 +280,18 @@ def test_generated_verb_forms(lexicon: Lexicon) -> None:
     assert "يطالبون" in trigger.forms + trigger.verb_forms
 
 
+def test_generated_noun_forms(lexicon: Lexicon) -> None:
+    """Training gold: a noun matches in the dual and with a possessive pronoun
+    (``تحدث لافروف عن اجتماعين مع كيري``، ``تلقى شكري اتصالين هاتفيين``، ``زيارتهما``)."""
+    for text, kind in [("تحدث لافروف عن اجتماعين مع كيري", "CONSULT"),
+                       ("تلقى شكري اتصالين هاتفيين من لافروف", "CONSULT"),
+                       ("خلال زيارتهما إلى الرياض", "CONSULT"),
+                       ("قبل ساعات من اختطافه", "ASSAULT")]:  # fmt: skip
+        assert kind in [f[0] for f in matches(lexicon, text)], text
+    visit = lexicon.by_id("consult.visit_noun")
+    assert visit is not None and "زيارتين" in visit.forms and "زياراتين" not in visit.forms
+
+
 # --- cues ------------------------------------------------------------------------
 
 

@@ -33,7 +33,7 @@ GENITIVE_ROLES = frozenset({"source", "target"})
 VOICES = frozenset({"active", "passive"})
 INFLECTION = frozenset(
     {"perfect_suffixes", "imperfect_prefixes", "imperfect_suffixes", "object_suffixes"}
-    | {"weak_endings"}
+    | {"weak_endings", "dual_suffixes", "possessive_suffixes", "plural_endings"}
 )
 
 
@@ -113,6 +113,18 @@ class Inflection:
     imperfect_suffixes: tuple[str, ...] = ()
     object_suffixes: tuple[str, ...] = ()
     weak_endings: frozenset[str] = frozenset()
+    dual_suffixes: tuple[str, ...] = ()
+    possessive_suffixes: tuple[str, ...] = ()
+    plural_endings: tuple[str, ...] = ()
+
+    def noun_forms(self, noun: str) -> list[str]:
+        """The dual and the possessed forms of one noun (normalized): اجتماع → اجتماعين،
+        اجتماعه، اجتماعهما; زياره → زيارتين، زيارتهما (ة becomes ت before a suffix); a
+        plural (محادثات، مساعدات) takes the possessive suffixes only."""
+        base = noun[:-1] + "ت" if noun.endswith("ه") else noun
+        plural = noun.endswith(self.plural_endings)
+        duals = [] if plural else [base + s for s in self.dual_suffixes]
+        return duals + [base + s for s in self.possessive_suffixes]
 
     def forms(self, lemma: str, bare: bool = True) -> list[str]:
         """Surface forms of one verb lemma (the lemma itself not included).
@@ -168,6 +180,9 @@ def _settings(path: str, raw: Any) -> Settings:
         affixes("imperfect_suffixes"),
         affixes("object_suffixes"),
         frozenset(affixes("weak_endings")),
+        affixes("dual_suffixes"),
+        affixes("possessive_suffixes"),
+        affixes("plural_endings"),
     )
     stops = frozenset(pt.word_list(path, raw.get("stops", []), "settings", "stops"))
     return Settings(pt.window_value(path, raw.get("window"), "settings", 3), inflection, stops)
@@ -247,6 +262,10 @@ def parse_trigger(path: str, entry: Any, number: int, settings: Settings) -> Tri
     generated = [f for b in lemmas if pos == "verb" for f in infl.forms(b)]
     generated += [f for b in conjugate for f in infl.forms(b, bare=False)]
     listed = {*forms, *nouns}
+    if pos == "noun":  # a noun lemma's inflected forms are stems simplemma leaves whole
+        forms = _with_noun_forms(forms, infl, exclude, lemmas)
+    else:
+        nouns = _with_noun_forms(nouns, infl, exclude)
     return Trigger(
         id=entry["id"],
         type=kind,
@@ -272,6 +291,15 @@ def parse_trigger(path: str, entry: Any, number: int, settings: Settings) -> Tri
         note=str(entry.get("note") or ""),
         source=path,
     )
+
+
+def _with_noun_forms(words: tuple[str, ...], infl: Inflection, exclude: set[str],
+                     lemmas: tuple[str, ...] = ()) -> tuple[str, ...]:  # fmt: skip
+    """``words`` and the dual and possessed forms of each of ``words`` and ``lemmas``
+    (an accusative اتصالا or a word ending in ي takes none)."""
+    nouns = [w for w in (*words, *lemmas) if not w.endswith(("ا", "ي"))]
+    extra = [f for w in nouns for f in infl.noun_forms(w)]
+    return tuple(dict.fromkeys([*words, *(f for f in extra if f not in exclude)]))
 
 
 def read_file(path: Path, settings: Settings | None = None) -> tuple[Settings, list[Trigger]]:
