@@ -247,6 +247,15 @@ def test_an_adjective_after_a_quoted_name_is_no_actor(pipeline) -> None:
     assert "الإرهابي" not in found and found["داعش"]["actor_id"] == "isis", found
 
 
+def test_the_custodian_of_the_two_holy_mosques_is_a_title(pipeline) -> None:
+    """Training gold (SPA): the king's title before his name is his role, so the name
+    with its title is the subject of the verb before it."""
+    text = ("بحث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز، مساء أمس، مع وزير الخارجية "
+            "المصري سامح شكري، العلاقات الأخوية.")
+    found = spans(pipeline, text)
+    assert found["الملك سلمان بن عبدالعزيز"]["role"] == "خادم الحرمين الشريفين", found
+
+
 def test_a_singular_nisba_after_a_definite_noun_is_its_adjective(pipeline) -> None:
     """Dev (al-Watan): ``التفجير الانتحاري`` is "the suicide bombing", no bomber; a
     noun ending in ى (``المستشفى``, training gold: the army attacked it) is no nisba, and
