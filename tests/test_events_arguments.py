@@ -672,3 +672,15 @@ def test_the_group_before_a_plural_verb_with_an_object_does_the_act(pipeline) ->
     found = events(pipeline, text)
     assert ("ASSAULT", "الانفصاليين", "القوات الحكومية المتمركزة") in found, found
     assert not [e for e in found if e[0] == "COOPERATE"], found
+
+
+def test_a_reported_clause_with_its_own_subject_is_not_the_speakers_act(pipeline) -> None:
+    """Training gold (AFP): words between أن and the verb are the clause's subject, so
+    the army that reported the ambush did not lay it; with a possessive pronoun
+    (``أن طائراتها شنت``) the subject is the speaker's own."""
+    ambush = "وأشار الجيش الى ان عناصر من حزب العمال الكردستاني نصبوا كمينًا للقافلة العسكرية."
+    found = events(pipeline, ambush)
+    assert not [e for e in found if e[1] == "الجيش"], found
+    own = ("وكانت تركيا قد أعلنت أمس أن طائراتها المقاتلة شنت هجمات على معسكرات لحزب العمال "
+           "الكردستاني في شمال العراق.")
+    assert ("ASSAULT", "تركيا", "حزب العمال الكردستاني") in events(pipeline, own)

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from hadath.model import Token
+from hadath.text.normalize import DIACRITICS
 
 PREPOSITIONS = frozenset({"ب", "ل", "ك"})
 # Normalized (على → علي, إلى → الي, لدى → لدي).
@@ -320,7 +321,7 @@ def matrix_subject(slots: Sequence[Slot], tokens: Sequence[Token], start: int) -
     nearest person (then organisation or state) before a complementizer or speech frame
     that introduces the trigger (``أعلن ياكوفينكو، سفير روسيا، أنه طلب``)."""
     frame = next((i for i in range(start - 1, -1, -1) if tokens[i].norm in COMPLEMENTIZERS), None)
-    if frame is None:
+    if frame is None or _own_subject_between(tokens, frame, start):
         return None
     earlier = [s for s in slots if s.last < frame]
     about = [s for s in earlier if s.prep == "عن" and _actor(s)]
@@ -329,6 +330,20 @@ def matrix_subject(slots: Sequence[Slot], tokens: Sequence[Token], start: int) -
     free = [s for s in earlier if s.prep is None]
     people = [s for s in free if s.type == "PER"]
     return (people or [s for s in free if _actor(s)] or [None])[-1]
+
+
+POSSESSIVES = ("ه", "ها", "هم", "هما")  # pronoun suffixes, as written (ة is none)
+
+
+def _own_subject_between(tokens: Sequence[Token], frame: int, verb: int) -> bool:
+    """Words between ``أن`` and the verb are the reported clause's own subject, named or
+    not (``ذكرت إذاعة الجيش أن رجلين ملثمين أضرما الحريق``): the speaker is not it.
+    ``أنه طلب``، ``أن يزور`` (the verb right after) leave the speaker."""
+    if tokens[frame].norm in PRONOUN_COMPLEMENTIZERS:
+        return False
+    words = [t for t in tokens[frame + 1 : verb] if not t.is_punct and t.norm not in ADVERBS]
+    # "أعلنت تركيا أن طائراتها شنت"، "إن بلاده": the speaker's own, so the speaker's act
+    return bool(words) and not DIACRITICS.sub("", words[0].text).endswith(POSSESSIVES)
 
 
 def target_of(slots: Sequence[Slot], end: int, bounds: tuple[int, int], preps: Sequence[str],
