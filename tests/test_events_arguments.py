@@ -684,3 +684,10 @@ def test_a_reported_clause_with_its_own_subject_is_not_the_speakers_act(pipeline
     own = ("وكانت تركيا قد أعلنت أمس أن طائراتها المقاتلة شنت هجمات على معسكرات لحزب العمال "
            "الكردستاني في شمال العراق.")
     assert ("ASSAULT", "تركيا", "حزب العمال الكردستاني") in events(pipeline, own)
+
+
+def test_a_kind_noun_and_a_quoted_name_are_one_subject(pipeline) -> None:
+    """Seeds 000/003: ``وثمنت حركة «فتح»``: Fatah praised; the kind noun before the
+    quotation mark had made the subject look unnamed and Fatah the one praised."""
+    text = "وثمنت حركة «فتح» الفلسطينية، في بيان صحافي، الاثنين، بـ«الحوار الإيجابي»."
+    assert ("SUPPORT", "فتح", None) in events(pipeline, text), events(pipeline, text)

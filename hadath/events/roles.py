@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from hadath.entities.rules import entity_rules
 from hadath.model import Token
 from hadath.text.normalize import DIACRITICS
 
@@ -166,7 +167,7 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
     gap = next(
         (i for i in range(end, min(hi, end + SUBJECT_REACH)) if not _skippable(tokens[i])), hi
     )
-    after = next((s for s in slots if s.first == gap), None)
+    after = next((s for s in slots if s.first == gap), None) or _kind_named(slots, tokens, gap)
     joined_verb = has_conjunction(tokens[start])
     if after is not None and after.prep is None and plural_verb(tokens[start]):
         return _fronted_doer(slots, start, lo)  # "400 من الانفصاليين … هاجموا القوات"
@@ -196,6 +197,17 @@ def _fronted_doer(slots: Sequence[Slot], verb: int, lo: int) -> Slot | None:
     before = [s for s in slots if max(lo, verb - BACK_REACH) <= s.first and s.last < verb]
     doers = [s for s in before if _actor(s) and (s.prep is None or (s.counted and s.prep == "من"))]
     return doers[-1] if doers else None
+
+
+def _kind_named(slots: Sequence[Slot], tokens: Sequence[Token], at: int) -> Slot | None:
+    """The actor a group's kind noun introduces in quotation marks (``حركة «فتح»``): the
+    kind noun and the quoted name are one subject. (Unquoted, the kind noun is part of
+    the name's mention when it belongs to it: ``تنظيم داعش``.)"""
+    if at + 2 >= len(tokens) or tokens[at].stem not in entity_rules().group_reference_heads:
+        return None
+    if tokens[at + 1].text not in QUOTES:
+        return None
+    return next((s for s in slots if s.first == at + 2), None)
 
 
 def _topic_subject(slots: Sequence[Slot], tokens: Sequence[Token], verb: int,
