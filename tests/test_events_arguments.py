@@ -691,3 +691,13 @@ def test_a_kind_noun_and_a_quoted_name_are_one_subject(pipeline) -> None:
     quotation mark had made the subject look unnamed and Fatah the one praised."""
     text = "وثمنت حركة «فتح» الفلسطينية، في بيان صحافي، الاثنين، بـ«الحوار الإيجابي»."
     assert ("SUPPORT", "فتح", None) in events(pipeline, text), events(pipeline, text)
+
+
+def test_whom_an_attack_is_for_is_not_its_target(pipeline) -> None:
+    """Seed 003: the Russian forces carry out heavy raids *in support of* the regime's
+    forces (``دعما لقوات النظام``): an ally, not a target."""
+    text = ("وتشرف القوات الروسية، مباشرة «على العمليات العسكرية وتشارك في القتال ميدانياً، "
+            "وتنفذ غارات كثيفة» دعما لقوات النظام التي تمكنت الأسبوع الماضي من الوصول إلى "
+            "الأطراف الغربية للمدينة.")
+    found = events(pipeline, text)
+    assert not [e for e in found if e[0] == "ASSAULT" and e[2] == "قوات النظام"], found

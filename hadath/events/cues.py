@@ -48,6 +48,7 @@ LISTS = (
     "purpose_exempt",
     "leader_links",
     "causes",
+    "beneficiaries",
     "media_nouns",
     "negotiated",
     "quote_cues",

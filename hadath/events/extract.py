@@ -361,6 +361,7 @@ def _no_sides(view: TriggerView, cues: Cues) -> set[int | None]:
     out |= _later_clauses(view) | _addressees(view, cues)
     if view.match.type in VICTIM_TYPES:
         out |= {s.index for s in view.slots if s.locale or _anonymous(view, s, cues)}
+        out |= _beneficiaries(view, cues)
     if view.match.type == "REQUEST":
         out |= _asked_for(view)
     return out
@@ -408,6 +409,15 @@ def _in_cause(view: TriggerView, cues: Cues) -> set[int | None]:
     # "لقي على إثرها الأهالي حتفهم": with a pronoun it is what followed, not a cause
     ends = [end for _, end in causes if not view.tokens[end - 1].stem.endswith(ENCLITICS)]
     return {s.index for s in view.slots if ends and s.first >= ends[0]}
+
+
+def _beneficiaries(view: TriggerView, cues: Cues) -> set[int | None]:
+    """Whom a violent act is done for (``تنفذ غارات كثيفة دعما لقوات النظام``، ``إسنادا
+    للمقاومة``): the actor after a beneficiary word, an ally and no target. Not لصالح:
+    ``فقد السيطرة على عدن لصالح التحالف`` names the winner."""
+    helped = cues.lists["beneficiaries"]
+    return {s.index for s in view.slots
+            if s.first > 0 and helped.contains(view.tokens[s.first - 1])}  # fmt: skip
 
 
 def _anonymous(view: TriggerView, slot: Slot, cues: Cues) -> bool:
