@@ -131,6 +131,21 @@ def test_a_date_of_another_act_later_in_the_sentence_does_not_date_the_event(pip
     assert [(e.date, e.date_text) for e in arrest] == [(date(2015, 8, 2), None)]
 
 
+def test_a_period_keeps_its_words_but_names_no_day(pipeline) -> None:
+    """Guidelines §8: ``الأسبوع الماضي`` dates no day, so the event has no date and keeps
+    the expression; a day (أمس) resolves."""
+    text = "وبدأت تركيا قصف معسكرات لحزب العمال الكردستاني في شمال العراق الأسبوع الماضي."
+    doc = Document("t", "test", text, "jsonl", published=date(2015, 8, 2), title="")
+    pipeline(doc)
+    strikes = [e for e in doc.articles[0].records["events"] if e.type == "ASSAULT"]
+    assert [(e.date, e.date_text) for e in strikes] == [(None, "الأسبوع الماضي")], strikes
+    text = "وقصفت تركيا أمس معسكرات لحزب العمال الكردستاني في شمال العراق."
+    doc = Document("t", "test", text, "jsonl", published=date(2015, 8, 2), title="")
+    pipeline(doc)
+    strikes = [e for e in doc.articles[0].records["events"] if e.type == "ASSAULT"]
+    assert [(e.date, e.date_text) for e in strikes] == [(date(2015, 8, 1), "أمس")], strikes
+
+
 def test_the_genitive_of_a_request_noun_before_what_is_asked_is_its_target(pipeline) -> None:
     text = "وأدانت وزارة الخارجية المصرية الهجوم، مطالبة الحكومة الليبية بملاحقة الجناة."
     found = events(pipeline, text)

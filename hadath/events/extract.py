@@ -23,7 +23,7 @@ One sentence saying the same thing twice gives one event (same type, source, tar
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from hadath.actors.kb import KnowledgeBase
@@ -83,12 +83,13 @@ class Event:
     evidence: tuple[int, int]
     confidence: float
     trigger: str
+    day_named: bool = True  # False: date_text is a period (الأسبوع الماضي), date its start
 
 
 def _when(article: Article, sentence: Sentence, found: list[DateExpr], at: int,
           clause: tuple[int, int]) -> tuple[date | None, str | None]:  # fmt: skip
     """The date expression of the trigger's clause nearest to body offset ``at`` (within
-    DATE_REACH characters), resolved; else the publication date."""
+    DATE_REACH characters), resolved (a period to its start); else the publication date."""
     own = [
         e for e in found
         if clause[0] <= sentence.start + e.start < clause[1]
@@ -101,6 +102,11 @@ def _when(article: Article, sentence: Sentence, found: list[DateExpr], at: int,
     if article.published is None:  # only a fully written date stands on its own
         return _written(nearest), nearest.text
     return resolve(nearest, article.published), nearest.text
+
+
+def _names_day(text: str | None, found: list[DateExpr]) -> bool:
+    """Whether the date expression ``text`` (one of ``found``) names a day, not a period."""
+    return text is None or next((e.granularity == "day" for e in found if e.text == text), True)
 
 
 def _embedded_after(sentence: Sentence, at: int, where: int) -> bool:
@@ -217,6 +223,8 @@ class EventExtractor:
                 last = event
             if not self._reportable(event, match) or _background(event, article):
                 continue
+            if not event.day_named:  # الأسبوع الماضي، مطلع فبراير: no day (guidelines §8)
+                event = replace(event, date=None)
             key = (event.type, match.start)  # one trigger word, one event: the fullest reading
             if key not in by_trigger or _actors(event) > _actors(by_trigger[key]):
                 by_trigger[key] = event
@@ -333,6 +341,7 @@ class EventExtractor:
             evidence=_evidence(sentence, match, [s for s in (source, target) if s is not None]),
             confidence=round(decision.confidence, 3),
             trigger=" ".join(t.text for t in tokens[match.start : match.end]),
+            day_named=_names_day(when_text, dates),
         )  # fmt: skip
 
 # Chosen on the dev set (docs in README "Events"), for precision: an analyst prefers a
