@@ -716,3 +716,19 @@ def test_whom_an_attack_is_for_is_not_its_target(pipeline) -> None:
             "الأطراف الغربية للمدينة.")
     found = events(pipeline, text)
     assert not [e for e in found if e[0] == "ASSAULT" and e[2] == "قوات النظام"], found
+
+
+def test_a_date_after_a_cause_word_dates_the_cause(pipeline) -> None:
+    """Seed 001: "لن تدعم تفعيل البند الخامس بسبب مقتل عسكريين أتراك في إدلب مطلع فبراير":
+    early February dates the soldiers' deaths, not NATO's stance, which takes the
+    article's date; the deaths keep the period's words and no day."""
+    text = ("على صعيد آخر، أبلغ مصدر في حلف شمال الأطلسي (ناتو) وكالة أنباء «تاس» الحكومية "
+            "الروسية أن الحلف لا ينوي تقديم الدعم العسكري لأنقرة في حال قيامها بعملية عسكرية في "
+            "شمال سوريا. وقال المصدر، وهو دبلوماسي يعمل في بعثة إحدى الدول الأعضاء في مقر الحلف "
+            "في بروكسل، إن «دول الناتو لن تدعم تفعيل البند الخامس بسبب مقتل عسكريين أتراك في "
+            "إدلب مطلع فبراير (شباط)» الحالي.")
+    doc = Document("t", "test", text, "jsonl", published=date(2020, 2, 18), title="")
+    pipeline(doc)
+    found = {e.type: (e.date, e.date_text) for e in doc.articles[0].records["events"]}
+    assert found["SUPPORT"] == (date(2020, 2, 18), None), found
+    assert found["ASSAULT"] == (None, "مطلع فبراير (شباط)"), found

@@ -87,14 +87,14 @@ class Event:
 
 
 def _when(article: Article, sentence: Sentence, found: list[DateExpr], at: int,
-          clause: tuple[int, int]) -> tuple[date | None, str | None]:  # fmt: skip
+          clause: tuple[int, int], cues: Cues) -> tuple[date | None, str | None]:  # fmt: skip
     """The date expression of the trigger's clause nearest to body offset ``at`` (within
     DATE_REACH characters), resolved (a period to its start); else the publication date."""
     own = [
         e for e in found
         if clause[0] <= sentence.start + e.start < clause[1]
         and abs(sentence.start + e.start - at) <= DATE_REACH
-        and not _embedded_after(sentence, at, sentence.start + e.start)
+        and not _embedded_after(sentence, at, sentence.start + e.start, cues)
     ]  # fmt: skip
     if not own:
         return article.published, None
@@ -109,11 +109,15 @@ def _names_day(text: str | None, found: list[DateExpr]) -> bool:
     return text is None or next((e.granularity == "day" for e in found if e.text == text), True)
 
 
-def _embedded_after(sentence: Sentence, at: int, where: int) -> bool:
-    """A complementizer stands between the trigger (body offset ``at``) and a later date
-    expression (``انتقد الدور الروسي لافتاً إلى أن موسكو تقدم منذ قرابة سنة``): the date
-    belongs to the reported clause, not to the trigger."""
-    return any(at < t.start < where and t.norm in COMPLEMENTIZERS for t in sentence.tokens)
+def _embedded_after(sentence: Sentence, at: int, where: int, cues: Cues) -> bool:
+    """A complementizer or a cause word stands between the trigger (body offset ``at``)
+    and a later date expression (``انتقد الدور الروسي لافتاً إلى أن موسكو تقدم منذ قرابة
+    سنة``، ``لن تدعم تفعيل البند الخامس بسبب مقتل عسكريين أتراك مطلع فبراير``): the date
+    belongs to the reported clause or the cause, not to the trigger."""
+    between = [i for i, t in enumerate(sentence.tokens) if at < t.start < where]
+    tokens = sentence.tokens
+    return any(tokens[i].norm in COMPLEMENTIZERS or cues.match("causes", tokens, i) > i
+               for i in between)  # fmt: skip
 
 
 def _written(expr: DateExpr) -> date | None:
@@ -330,7 +334,7 @@ class EventExtractor:
             target = None  # one actor named twice (داعش ... داعش) does not act on itself
         at = tokens[match.start].start
         clause = (tokens[bounds[0]].start, tokens[bounds[1] - 1].end)
-        when, when_text = _when(article, sentence, dates, at, clause)
+        when, when_text = _when(article, sentence, dates, at, clause, self.cues)
         used = {i for i in sides if i is not None}
         place = event_place(list(view.slots), spans, bounds, match.start, used)
         return Event(
