@@ -732,3 +732,13 @@ def test_a_date_after_a_cause_word_dates_the_cause(pipeline) -> None:
     found = {e.type: (e.date, e.date_text) for e in doc.articles[0].records["events"]}
     assert found["SUPPORT"] == (date(2020, 2, 18), None), found
     assert found["ASSAULT"] == (None, "مطلع فبراير (شباط)"), found
+
+
+def test_a_focus_adverb_does_not_open_what_is_asked(pipeline) -> None:
+    """Dev (al-Yaum): ``ونطالب بالذات جماعة الحوثيين … باحترامها``: the بـ of بالذات
+    ("in particular") is no request's content; the Houthis are the ones asked."""
+    text = ("وقال السفير أحمد بن حلي نائب الأمين العام للجامعة العربية في تصريحات للصحفيين، "
+            "أمس: نحن في الجامعة العربية نرحب بهذه الهدنة الإنسانية ونطالب بالذات جماعة "
+            "الحوثيين والمتحالفين معهم باحترامها.")
+    found = events(pipeline, text)
+    assert [e[2] for e in found if e[0] == "REQUEST"] == ["جماعة الحوثيين"], found

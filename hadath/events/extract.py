@@ -453,6 +453,9 @@ def _later_clauses(view: TriggerView) -> set[int | None]:
     return set() if i is None else {s.index for s in view.slots if s.first > i}
 
 
+FOCUS_ADVERBS = frozenset({"بالذات", "بالتحديد", "خصوصا", "تحديدا", "خاصه", "بخاصه"})
+
+
 def _asked_for(view: TriggerView) -> set[int | None]:
     """Actors inside what a request asks for (``داعيا إلى مواصلة العمليات ضد التنظيم``):
     the content starts at the first إلى, or بـ/لـ on a word that starts no actor, after the
@@ -462,6 +465,8 @@ def _asked_for(view: TriggerView) -> set[int | None]:
     for i in range(view.match.start + 1, view.bounds[1]):
         token = tokens[i]
         marked = ASKED_FOR.intersection(token.prefixes) and i not in starts
+        if token.norm in FOCUS_ADVERBS:
+            continue  # "ونطالب بالذات جماعة الحوثيين": the one asked follows
         if token.norm == "الي" or marked:
             return {s.index for s in view.slots if s.first > i}
     return set()
