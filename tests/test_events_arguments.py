@@ -742,3 +742,13 @@ def test_a_focus_adverb_does_not_open_what_is_asked(pipeline) -> None:
             "الحوثيين والمتحالفين معهم باحترامها.")
     found = events(pipeline, text)
     assert [e[2] for e in found if e[0] == "REQUEST"] == ["جماعة الحوثيين"], found
+
+
+def test_a_noun_trigger_takes_every_joined_source_from_the_first(pipeline) -> None:
+    """Training gold (al-Madina): both the resistance and the army cleared Aden; the
+    nearest actor before the noun (the second conjunct) had been the only source."""
+    text = ("استكملت المقاومة الشعبية والجيش الموالي للشرعية تطهير الأجزاء الشمالية والجنوبية "
+            "لمدينة عدن من مليشيا الحوثي وصالح .")
+    found = events(pipeline, text)
+    assert ("ASSAULT", "المقاومة الشعبية", "مليشيا الحوثي") in found, found
+    assert ("ASSAULT", "الجيش الموالي للشرعية", "مليشيا الحوثي") in found, found

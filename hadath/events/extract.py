@@ -286,6 +286,7 @@ class EventExtractor:
             source = _best(scores, "source", barred)
         if source is None and view.match.voice == "passive":
             return None  # "مدعومين بدبابات": backed by no actor named, no cooperation
+        source = _first_conjunct(view, source)
         partnered = set() if source is None else partners(view.tokens, view.slots, source)
         if target is None or target == source or target in partnered:
             target = _best(scores, "target", {source} | no_target | partnered)
@@ -470,6 +471,19 @@ def _asked_for(view: TriggerView) -> set[int | None]:
         if token.norm == "الي" or marked:
             return {s.index for s in view.slots if s.first > i}
     return set()
+
+
+def _first_conjunct(view: TriggerView, index: int | None) -> int | None:
+    """The first of the و-joined actors a source ends (``نجح الجيش الوطني والمقاومة
+    الشعبية في السيطرة``: the army; the resistance joins it as a second source)."""
+    slots, tokens = view.slots, view.tokens
+    while index is not None and index > 0:
+        slot, before = slots[index], slots[index - 1]
+        joined = before.last + 1 == slot.first and "و" in tokens[slot.first].prefixes
+        if not (joined and before.prep is None and slot.prep is None):
+            break
+        index -= 1
+    return index
 
 
 def _led(slots: Sequence[Slot], index: int | None) -> int | None:
