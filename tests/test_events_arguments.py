@@ -752,3 +752,12 @@ def test_a_noun_trigger_takes_every_joined_source_from_the_first(pipeline) -> No
     found = events(pipeline, text)
     assert ("ASSAULT", "المقاومة الشعبية", "مليشيا الحوثي") in found, found
     assert ("ASSAULT", "الجيش الموالي للشرعية", "مليشيا الحوثي") in found, found
+
+
+def test_a_target_that_ends_a_joined_pair_starts_from_the_first(pipeline) -> None:
+    """Training gold (Okaz): the resistance fights both the Houthi rebels and Saleh's
+    forces; the ranker had picked the second, and coordination only adds later ones."""
+    text = ("وأضاف أن مقاتلي المقاومة الشعبية أحرزوا تقدما ميدانيا في الأطراف الشمالية لمحافظة "
+            "عدن باتجاه لحج في مواجهة المتمردين الحوثيين وقوات صالح.")
+    targets = {e[2] for e in events(pipeline, text) if e[0] == "ASSAULT"}
+    assert {"المتمردين الحوثيين", "قوات صالح"} <= targets, targets

@@ -290,6 +290,8 @@ class EventExtractor:
         partnered = set() if source is None else partners(view.tokens, view.slots, source)
         if target is None or target == source or target in partnered:
             target = _best(scores, "target", {source} | no_target | partnered)
+        first = _first_conjunct(view, target)
+        target = target if first in {source} | no_target | partnered else first
         # the role model cannot judge a pronoun's antecedent: its belief that no other
         # candidate is the target stands for it
         judged = None if target is not None and target == view.antecedent else target
