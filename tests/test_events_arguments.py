@@ -761,3 +761,12 @@ def test_a_target_that_ends_a_joined_pair_starts_from_the_first(pipeline) -> Non
             "عدن باتجاه لحج في مواجهة المتمردين الحوثيين وقوات صالح.")
     targets = {e[2] for e in events(pipeline, text) if e[0] == "ASSAULT"}
     assert {"المتمردين الحوثيين", "قوات صالح"} <= targets, targets
+
+
+def test_talking_to_a_news_outlet_is_an_interview_not_talks(pipeline) -> None:
+    """SaudiNewsNet (Asharq Al-Awsat): "وأوضح الأمين في اتصال هاتفي مع «الشرق الأوسط»": the
+    paper interviewed a source; no CONSULT with a news outlet (sector MED) as a side."""
+    text = ("وأوضح الأمين في اتصال هاتفي مع «الشرق الأوسط» أن فقيري تلقى الفكر المتطرف في أحد "
+            "مساجد الخرطوم.")
+    found = events(pipeline, text)
+    assert not [e for e in found if e[0] == "CONSULT"], found
