@@ -770,3 +770,13 @@ def test_talking_to_a_news_outlet_is_an_interview_not_talks(pipeline) -> None:
             "مساجد الخرطوم.")
     found = events(pipeline, text)
     assert not [e for e in found if e[0] == "CONSULT"], found
+
+
+def test_a_place_after_a_fronted_subject_qualifies_it(pipeline) -> None:
+    """Dev (al-Watan): "وكانت المقاومة الشعبية في المحافظة قد توعدت المتمردين": the
+    resistance *in the governorate* threatened the rebels, who had been read as the
+    subject after the verb."""
+    text = ("وكانت المقاومة الشعبية في المحافظة قد توعدت المتمردين بهزيمة نكراء، إذا لم يبادروا "
+            "إلى الخروج وسحب قواتهم منها.")
+    found = events(pipeline, text)
+    assert ("THREATEN", "المقاومة الشعبية", "المتمردين") in found, found
