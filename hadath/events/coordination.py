@@ -72,6 +72,19 @@ def _conjoined(event: Event, role: str, sentence: Sentence, mentions: list[Span]
     return out
 
 
+def first_conjunct(slots: Sequence[Slot], tokens: Sequence[Token], index: int | None) -> int | None:
+    """The first of the و-joined actors that the one at ``index`` ends (``نجح الجيش
+    الوطني والمقاومة الشعبية في السيطرة``: the army; :func:`coordinated_targets` adds the
+    resistance as a second source)."""
+    while index is not None and index > 0:
+        slot, before = slots[index], slots[index - 1]
+        joined = before.last + 1 == slot.first and "و" in tokens[slot.first].prefixes
+        if not (joined and before.prep is None and slot.prep is None):
+            break
+        index -= 1
+    return index
+
+
 def partners(tokens: Sequence[Token], slots: Sequence[Slot], index: int) -> set[int]:
     """Slots joined by و right after slot ``index``, with nothing else between (``هاجم
     الحوثيون وميليشيات صالح``): they act with it, so none of them is its target."""

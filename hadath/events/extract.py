@@ -27,10 +27,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from hadath.actors.kb import KnowledgeBase
-from hadath.dates import DateExpr, find_dates, resolve
+from hadath.dates import DateExpr, find_dates
 from hadath.events.arguments import sentence_arguments
+from hadath.events.barred import cited, in_cause, never_source, no_sides
 from hadath.events.coordination import (
     coordinated_targets,
+    first_conjunct,
     identity,
     is_coordinated,
     partners,
@@ -38,30 +40,23 @@ from hadath.events.coordination import (
     without_subsumed,
 )
 from hadath.events.cues import Cues
+from hadath.events.dating import background, event_date, names_day
 from hadath.events.flags import hypothetical, negated, still_far
 from hadath.events.lexicon import Lexicon, TriggerMatch
-from hadath.events.places import PLACE_PREPS, dateline_place, event_place
+from hadath.events.places import dateline_place, event_place
 from hadath.events.ranker import Ranker, TriggerView
 from hadath.events.roles import (
-    COMPLEMENTIZERS,
-    QUOTES,
-    VICTIM_SECTORS,
     Slot,
     between_pair,
     clause_bounds,
-    comma_clause,
 )
 from hadath.events.sides import (
-    ASKED_FOR,
-    VICTIM_TYPES,
     ClauseSides,
     addressed_genitive,
     pronoun_antecedent,
 )
 from hadath.events.unreported import necessity_positions, unreported_positions
-from hadath.model import Article, Sentence, Span, Token
-
-DATE_REACH = 80  # characters from the trigger to its date: further, it dates another act
+from hadath.model import Article, Sentence, Span
 
 
 @dataclass(slots=True)
@@ -84,49 +79,6 @@ class Event:
     confidence: float
     trigger: str
     day_named: bool = True  # False: date_text is a period (الأسبوع الماضي), date its start
-
-
-def _when(article: Article, sentence: Sentence, found: list[DateExpr], at: int,
-          clause: tuple[int, int], cues: Cues) -> tuple[date | None, str | None]:  # fmt: skip
-    """The date expression of the trigger's clause nearest to body offset ``at`` (within
-    DATE_REACH characters), resolved (a period to its start); else the publication date."""
-    own = [
-        e for e in found
-        if clause[0] <= sentence.start + e.start < clause[1]
-        and abs(sentence.start + e.start - at) <= DATE_REACH
-        and not _embedded_after(sentence, at, sentence.start + e.start, cues)
-    ]  # fmt: skip
-    if not own:
-        return article.published, None
-    nearest = min(own, key=lambda e: abs(sentence.start + e.start - at))
-    if article.published is None:  # only a fully written date stands on its own
-        return _written(nearest), nearest.text
-    return resolve(nearest, article.published), nearest.text
-
-
-def _names_day(text: str | None, found: list[DateExpr]) -> bool:
-    """Whether the date expression ``text`` (one of ``found``) names a day, not a period."""
-    return text is None or next((e.granularity == "day" for e in found if e.text == text), True)
-
-
-def _embedded_after(sentence: Sentence, at: int, where: int, cues: Cues) -> bool:
-    """A complementizer or a cause word stands between the trigger (body offset ``at``)
-    and a later date expression (``انتقد الدور الروسي لافتاً إلى أن موسكو تقدم منذ قرابة
-    سنة``، ``لن تدعم تفعيل البند الخامس بسبب مقتل عسكريين أتراك مطلع فبراير``): the date
-    belongs to the reported clause or the cause, not to the trigger."""
-    between = [i for i, t in enumerate(sentence.tokens) if at < t.start < where]
-    tokens = sentence.tokens
-    return any(tokens[i].norm in COMPLEMENTIZERS or cues.match("causes", tokens, i) > i
-               for i in between)  # fmt: skip
-
-
-def _written(expr: DateExpr) -> date | None:
-    if expr.kind != "absolute" or expr.calendar != "gregorian":
-        return None
-    try:
-        return date(expr.year, expr.month, expr.day)
-    except (TypeError, ValueError):
-        return None
 
 
 def _evidence(sentence: Sentence, match: TriggerMatch, spans: list[Span]) -> tuple[int, int]:
@@ -225,7 +177,8 @@ class EventExtractor:
                 share_subject(event, last, own_subject=view.rule_source is not None or before)
             if event.source is not None and match.pos == "verb":
                 last = event
-            if not self._reportable(event, match) or _background(event, article):
+            history = background(event.date, event.date_text, article.published)
+            if history or not self._reportable(event, match):
                 continue
             if not event.day_named:  # الأسبوع الماضي، مطلع فبراير: no day (guidelines §8)
                 event = replace(event, date=None)
@@ -273,24 +226,24 @@ class EventExtractor:
             return None
         if paired or _addressed(view):
             return Decision(view.rule_source, view.rule_target, p_event)
-        no_side = self._cited(view) | _no_sides(view, self.cues)
+        no_side = cited(view, self.cues) | no_sides(view, self.cues)
         target = _kept(scores, view.rule_target, "target")
-        no_target = no_side | _in_cause(view, self.cues)
+        no_target = no_side | in_cause(view, self.cues)
         target = None if target in no_target else target
         if view.antecedent is not None:  # "وطلب منه": the pronoun names the target
             target, no_side = view.antecedent, no_side | {view.antecedent}
             no_target = no_target | {view.antecedent}
-        barred = {target} | no_side | _never_source(view)
+        barred = {target} | no_side | never_source(view)
         source = _kept(scores, view.rule_source, "source")
         if (source is None or source in barred) and view.match.voice != "passive":
             source = _best(scores, "source", barred)
         if source is None and view.match.voice == "passive":
             return None  # "مدعومين بدبابات": backed by no actor named, no cooperation
-        source = _first_conjunct(view, source)
+        source = first_conjunct(view.slots, view.tokens, source)
         partnered = set() if source is None else partners(view.tokens, view.slots, source)
         if target is None or target == source or target in partnered:
             target = _best(scores, "target", {source} | no_target | partnered)
-        first = _first_conjunct(view, target)
+        first = first_conjunct(view.slots, view.tokens, target)
         target = target if first in {source} | no_target | partnered else first
         # the role model cannot judge a pronoun's antecedent: its belief that no other
         # candidate is the target stands for it
@@ -298,18 +251,6 @@ class EventExtractor:
         sure = _side_belief(scores, source, "source") * _side_belief(scores, judged, "target")
         return Decision(source, target, p_event * sure)
 
-    def _cited(self, view: TriggerView) -> set[int | None]:
-        """Candidates a report is attributed to (``بحسب سكاي نيوز``، ``وفقا للمرصد``،
-        ``نقلا عن وكالة``): the source of the news, not a side of the event."""
-        frames = self.cues.lists["attributions"]
-        out: set[int | None] = set()
-        for slot in view.slots:
-            before = slot.first - 1
-            if before >= 0 and view.tokens[before].norm == "عن":
-                before -= 1  # "نقلا عن"
-            if before >= 0 and frames.contains(view.tokens[before]):
-                out.add(slot.index)
-        return out
 
     def _continued(self, view: TriggerView) -> bool:
         """A noun right after a verb of going on (``ستواصل دعم``): the action goes on, an
@@ -349,7 +290,7 @@ class EventExtractor:
             target = None  # one actor named twice (داعش ... داعش) does not act on itself
         at = tokens[match.start].start
         clause = (tokens[bounds[0]].start, tokens[bounds[1] - 1].end)
-        when, when_text = _when(article, sentence, dates, at, clause, self.cues)
+        when, when_text = event_date(article, sentence, dates, at, clause, self.cues)
         used = {i for i in sides if i is not None}
         place = event_place(list(view.slots), spans, bounds, match.start, used)
         return Event(
@@ -360,7 +301,7 @@ class EventExtractor:
             evidence=_evidence(sentence, match, [s for s in (source, target) if s is not None]),
             confidence=round(decision.confidence, 3),
             trigger=" ".join(t.text for t in tokens[match.start : match.end]),
-            day_named=_names_day(when_text, dates),
+            day_named=names_day(when_text, dates),
         )  # fmt: skip
 
 # Chosen on the dev set (docs in README "Events"), for precision: an analyst prefers a
@@ -378,127 +319,6 @@ OUTLET_SECTOR = "MED"  # news outlets: talking to one is an interview, not CONSU
 NOUN_EVENT_THRESHOLD = 0.5
 ROLE_THRESHOLD = 0.25
 KEEP_THRESHOLD = 0.15
-
-
-
-
-def _no_sides(view: TriggerView, cues: Cues) -> set[int | None]:
-    """Candidates that are neither source nor target of the trigger: a city after في/بـ
-    (where it happened), actors of a later clause, a town fought over (guidelines §6), and
-    actors inside what a request asks for."""
-    out = {s.index for s in view.slots if (s.city and s.prep in PLACE_PREPS) or s.in_title}
-    out |= _later_clauses(view) | _addressees(view, cues)
-    if view.match.type in VICTIM_TYPES:
-        out |= {s.index for s in view.slots if s.locale or _anonymous(view, s, cues)}
-        out |= _beneficiaries(view, cues)
-    if view.match.type == "REQUEST":
-        out |= _asked_for(view)
-    return out
-
-
-ADDRESSEE_REACH = 4  # words between a speech verb and the لـ of whom it addresses
-
-
-def _addressees(view: TriggerView, cues: Cues) -> set[int | None]:
-    """Whom a statement before the trigger is made to (``كشف مصدر أمني لوكالة «سبوتنيك»
-    عن زيارة مملوك``): an actor with لـ a few words after a speech verb, before the
-    trigger, is the one told, no side of what is told. (After a statement noun لـ is
-    as often the speaker's: ``في بيان للجيش``.)"""
-    out: set[int | None] = set()
-    for slot in view.slots:
-        told = _told_at(view.tokens, slot, cues)
-        if told is None or slot.first > view.match.start:
-            continue
-        reach = range(max(0, told - ADDRESSEE_REACH), told)
-        if any(cues.is_speech_verb(view.tokens[i]) for i in reach):
-            out.add(slot.index)
-    return out
-
-
-def _told_at(tokens: Sequence[Token], slot: Slot, cues: Cues) -> int | None:
-    """Where the لـ of an addressee stands: on the actor, or on an outlet's noun before
-    it, quotation marks skipped (``لوكالة «سبوتنيك»``، ``لتلفزيون رويترز``)."""
-    if slot.prep == "ل":
-        return slot.first
-    j = slot.first - 1
-    while j >= 0 and tokens[j].text in QUOTES:
-        j -= 1
-    if slot.prep is not None or j < 0 or "ل" not in tokens[j].prefixes:
-        return None
-    return j if cues.lists["media_nouns"].contains(tokens[j]) else None
-
-
-ENCLITICS = ("ها", "هم", "هما")
-
-
-def _in_cause(view: TriggerView, cues: Cues) -> set[int | None]:
-    """Slots after a cause word that follows the trigger (``لن تدعم تفعيل البند الخامس
-    بسبب مقتل عسكريين أتراك``): the cause's actors, never the trigger's target."""
-    causes = cues.find_all("causes", view.tokens, view.match.end, view.bounds[1])
-    # "لقي على إثرها الأهالي حتفهم": with a pronoun it is what followed, not a cause
-    ends = [end for _, end in causes if not view.tokens[end - 1].stem.endswith(ENCLITICS)]
-    return {s.index for s in view.slots if ends and s.first >= ends[0]}
-
-
-def _beneficiaries(view: TriggerView, cues: Cues) -> set[int | None]:
-    """Whom a violent act is done for (``تنفذ غارات كثيفة دعما لقوات النظام``، ``إسنادا
-    للمقاومة``): the actor after a beneficiary word, an ally and no target. Not لصالح:
-    ``فقد السيطرة على عدن لصالح التحالف`` names the winner."""
-    helped = cues.lists["beneficiaries"]
-    return {s.index for s in view.slots
-            if s.first > 0 and helped.contains(view.tokens[s.first - 1])}  # fmt: skip
-
-
-def _anonymous(view: TriggerView, slot: Slot, cues: Cues) -> bool:
-    """``مقتل سبعة جنود``، ``اعتقال ثلاثة أشخاص``: counted people with nothing to say
-    whose they are name no actor (guidelines §6); ``22 جنديا عراقيا`` does."""
-    bare = slot.counted and slot.last == slot.first
-    return bare and cues.lists["anonymous_counts"].contains(view.tokens[slot.first])
-
-
-def _later_clauses(view: TriggerView) -> set[int | None]:
-    """Slots past a comma that opens another clause after the trigger (``ضد داعش، في وقت
-    استمرت فيه مفاوضات إخراج ... المدنيين``) or that another trigger follows (``…،
-    داعية المجتمع الدولي``): the other clause's actors."""
-    tokens, end = view.tokens, view.bounds[1]
-    i = comma_clause(tokens, view.match.end, end)
-    limit = end if i is None else i
-    led = next((j for j in range(view.match.end, limit - 1)
-                if tokens[j].text in ("،", ",") and j + 1 in view.triggers), None)  # fmt: skip
-    i = led if led is not None else i  # "رحبت الجامعة بالهدنة، مطالبة الحوثيين": another act
-    return set() if i is None else {s.index for s in view.slots if s.first > i}
-
-
-FOCUS_ADVERBS = frozenset({"بالذات", "بالتحديد", "خصوصا", "تحديدا", "خاصه", "بخاصه"})
-
-
-def _asked_for(view: TriggerView) -> set[int | None]:
-    """Actors inside what a request asks for (``داعيا إلى مواصلة العمليات ضد التنظيم``):
-    the content starts at the first إلى, or بـ/لـ on a word that starts no actor, after the
-    trigger; the one asked comes before it (``دعت مصر المجتمع الدولي إلى``)."""
-    starts = {s.first for s in view.slots}
-    tokens = view.tokens
-    for i in range(view.match.start + 1, view.bounds[1]):
-        token = tokens[i]
-        marked = ASKED_FOR.intersection(token.prefixes) and i not in starts
-        if token.norm in FOCUS_ADVERBS:
-            continue  # "ونطالب بالذات جماعة الحوثيين": the one asked follows
-        if token.norm == "الي" or marked:
-            return {s.index for s in view.slots if s.first > i}
-    return set()
-
-
-def _first_conjunct(view: TriggerView, index: int | None) -> int | None:
-    """The first of the و-joined actors a source ends (``نجح الجيش الوطني والمقاومة
-    الشعبية في السيطرة``: the army; the resistance joins it as a second source)."""
-    slots, tokens = view.slots, view.tokens
-    while index is not None and index > 0:
-        slot, before = slots[index], slots[index - 1]
-        joined = before.last + 1 == slot.first and "و" in tokens[slot.first].prefixes
-        if not (joined and before.prep is None and slot.prep is None):
-            break
-        index -= 1
-    return index
 
 
 def _led(slots: Sequence[Slot], index: int | None) -> int | None:
@@ -547,38 +367,7 @@ def _kept(scores: list[dict[str, float]], index: int | None, role: str) -> int |
     return index
 
 
-def _never_source(view: TriggerView) -> set[int | None]:
-    """Victims of a violent act, and a city after a visit, where it goes (``زار القاهرة``;
-    a host before it receives: ``موسكو ستستقبل مملوك``)."""
-    if view.match.type in VICTIM_TYPES:
-        return _victims(view)
-    if view.match.mode == "visit":
-        return {s.index for s in view.slots if s.city and s.first > view.match.start}
-    return set()
-
-
-def _victims(view: TriggerView) -> set[int | None]:
-    """Who may not do a violent act: its counted or civilian victims, and places that
-    are no state (``معركة تحرير الرقة``: the city is fought over, not fighting). A
-    counted group the rules read as the doer stays (``400 من الانفصاليين … هاجموا
-    القوات``: the subject of a plural verb with an object)."""
-    doer = view.rule_source
-    return {s.index for s in view.slots
-            if (s.victim and not (s.index == doer and s.sector not in VICTIM_SECTORS)) or s.locale}
-
-
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})  # "بين X وY" events
-
-
-BACKGROUND_DAYS = 40  # guidelines §3: "more than about a month before publication"
-
-
-def _background(event: Event, article: Article) -> bool:
-    """The event's own clause dates it well before publication (``عزل مرسي في 2013``،
-    ``سيطرة التنظيم على الموصل في حزيران 2014``): background history, not news."""
-    if event.date_text is None or event.date is None or article.published is None:
-        return False
-    return (article.published - event.date).days > BACKGROUND_DAYS
 
 
 def _actors(event: Event) -> int:

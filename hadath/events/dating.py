@@ -1,0 +1,68 @@
+"""An event's date (guidelines §8): the date expression of the trigger's own clause,
+resolved against the publication date, else the publication date; a period that names no
+day keeps its words and no date; a date long before publication marks background."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hadath.dates import DateExpr, resolve
+from hadath.events.cues import Cues
+from hadath.events.roles import COMPLEMENTIZERS
+from hadath.model import Article, Sentence
+
+DATE_REACH = 80  # characters from the trigger to its date: further, it dates another act
+
+
+def event_date(article: Article, sentence: Sentence, found: list[DateExpr], at: int,
+               clause: tuple[int, int], cues: Cues) -> tuple[date | None, str | None]:  # fmt: skip
+    """The date expression of the trigger's clause nearest to body offset ``at`` (within
+    DATE_REACH characters), resolved (a period to its start); else the publication date."""
+    own = [
+        e for e in found
+        if clause[0] <= sentence.start + e.start < clause[1]
+        and abs(sentence.start + e.start - at) <= DATE_REACH
+        and not _embedded_after(sentence, at, sentence.start + e.start, cues)
+    ]  # fmt: skip
+    if not own:
+        return article.published, None
+    nearest = min(own, key=lambda e: abs(sentence.start + e.start - at))
+    if article.published is None:  # only a fully written date stands on its own
+        return _written(nearest), nearest.text
+    return resolve(nearest, article.published), nearest.text
+
+
+def names_day(text: str | None, found: list[DateExpr]) -> bool:
+    """Whether the date expression ``text`` (one of ``found``) names a day, not a period."""
+    return text is None or next((e.granularity == "day" for e in found if e.text == text), True)
+
+
+def _embedded_after(sentence: Sentence, at: int, where: int, cues: Cues) -> bool:
+    """A complementizer or a cause word stands between the trigger (body offset ``at``)
+    and a later date expression (``انتقد الدور الروسي لافتاً إلى أن موسكو تقدم منذ قرابة
+    سنة``، ``لن تدعم تفعيل البند الخامس بسبب مقتل عسكريين أتراك مطلع فبراير``): the date
+    belongs to the reported clause or the cause, not to the trigger."""
+    between = [i for i, t in enumerate(sentence.tokens) if at < t.start < where]
+    tokens = sentence.tokens
+    return any(tokens[i].norm in COMPLEMENTIZERS or cues.match("causes", tokens, i) > i
+               for i in between)  # fmt: skip
+
+
+def _written(expr: DateExpr) -> date | None:
+    if expr.kind != "absolute" or expr.calendar != "gregorian":
+        return None
+    try:
+        return date(expr.year, expr.month, expr.day)
+    except (TypeError, ValueError):
+        return None
+
+
+BACKGROUND_DAYS = 40  # guidelines §3: "more than about a month before publication"
+
+
+def background(when: date | None, date_text: str | None, published: date | None) -> bool:
+    """An event its own clause dates well before publication (``عزل مرسي في 2013``،
+    ``سيطرة التنظيم على الموصل في حزيران 2014``): background history, not news."""
+    if date_text is None or when is None or published is None:
+        return False
+    return (published - when).days > BACKGROUND_DAYS
