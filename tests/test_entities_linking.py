@@ -256,6 +256,20 @@ def test_the_custodian_of_the_two_holy_mosques_is_a_title(pipeline) -> None:
     assert found["الملك سلمان بن عبدالعزيز"]["role"] == "خادم الحرمين الشريفين", found
 
 
+def test_a_title_that_runs_into_another_name_is_that_persons(pipeline) -> None:
+    """Training gold (Okaz): "واتهم أبو مازن وزير الخارجية الأمريكي جون كيري": the title
+    is Kerry's, not an apposition to Abbas (who had taken it, with Kerry inside, so that
+    Kerry was no side of the accusation); after a genitive (للرئيس الفرنسي فرنسوا هولاند)
+    the person is part of the role before (seed 000)."""
+    found = spans(pipeline, "واتهم أبو مازن وزير الخارجية الأمريكي جون كيري بالتقصير.")
+    assert found["أبو مازن"]["role"] is None, found
+    assert found["جون كيري"]["role"] == "وزير الخارجية الأمريكي", found
+    text = ("التقى كلاً من جاك أوديبير المستشار الدبلوماسي للرئيس الفرنسي فرنسوا هولاند ونيكولا "
+            "دي ريفير المدير السياسي.")
+    role = spans(pipeline, text)["جاك أوديبير"]["role"]
+    assert role == "المستشار الدبلوماسي للرئيس الفرنسي فرنسوا هولاند", role
+
+
 def test_a_singular_nisba_after_a_definite_noun_is_its_adjective(pipeline) -> None:
     """Dev (al-Watan): ``التفجير الانتحاري`` is "the suicide bombing", no bomber; a
     noun ending in ى (``المستشفى``, training gold: the army attacked it) is no nisba, and

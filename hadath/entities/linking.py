@@ -90,10 +90,16 @@ def _role_before(
     return furthest
 
 
-def _role_after(tokens: list[Token], last: int, ends: dict[int, int]) -> tuple[int, int] | None:
-    """``(first, last)`` token indices of an appositive role after a name, if any."""
+def _role_after(tokens: list[Token], last: int, ends: dict[int, int],
+                persons: AbstractSet[int]) -> tuple[int, int] | None:  # fmt: skip
+    """``(first, last)`` token indices of an appositive role after a name, if any. With
+    no comma after the name, a title that runs into another person's name is that
+    person's (``اتهم أبو مازن وزير الخارجية الأمريكي جون كيري``), not an apposition,
+    unless the person is its genitive (``أوديبير المستشار الدبلوماسي للرئيس الفرنسي
+    فرنسوا هولاند``)."""
     i = last + 1
-    if i < len(tokens) and tokens[i].text in COMMAS:
+    comma = i < len(tokens) and tokens[i].text in COMMAS
+    if comma:
         i += 1
     if i >= len(tokens) or not _head(tokens[i]) or set(tokens[i].prefixes) & {"و", "ف"}:
         return None  # "ونائب وزير ...": a second person, coordinated
@@ -102,6 +108,8 @@ def _role_after(tokens: list[Token], last: int, ends: dict[int, int]) -> tuple[i
         # a name inside the role (not the bare head noun itself): take it, go on only
         # through a link word
         if j in ends and (j > start or ends[j] > j):
+            if j in persons and not comma and not _genitive_between(tokens, start, j):
+                return None
             j = ends[j]
             after = j + 1
             if after < len(tokens) and tokens[after].norm in entity_rules().role_links:
@@ -110,6 +118,11 @@ def _role_after(tokens: list[Token], last: int, ends: dict[int, int]) -> tuple[i
             return start, j
         j += 1
     return (start, j - 1) if j - 1 >= start else None
+
+
+def _genitive_between(tokens: list[Token], start: int, end: int) -> bool:
+    """A word carrying لـ in ``tokens[start:end]``: what follows is a genitive."""
+    return any("ل" in tokens[k].prefixes for k in range(start, end))
 
 
 def _country_in(tokens: list[Token], first: int, last: int, kb: KnowledgeBase,
@@ -165,7 +178,7 @@ def attach_roles(article: Article, mentions: list[Mention],
         if before is not None:
             mention.title_start = mention_start(tokens[before], article.body)
         after = (
-            _role_after(tokens, mention.last, ends)
+            _role_after(tokens, mention.last, ends, {m.first for m in same if m.type == "PER"})
             if _may_follow(tokens, mention, before)
             else None
         )
