@@ -247,13 +247,20 @@ def test_an_adjective_after_a_quoted_name_is_no_actor(pipeline) -> None:
     assert "الإرهابي" not in found and found["داعش"]["actor_id"] == "isis", found
 
 
-def test_the_custodian_of_the_two_holy_mosques_is_a_title(pipeline) -> None:
-    """Training gold (SPA): the king's title before his name is his role, so the name
-    with its title is the subject of the verb before it."""
+def test_the_custodian_of_the_two_holy_mosques_and_his_name_are_one_mention(pipeline) -> None:
+    """Training gold (SPA): the king named with his title is one person mention, so the
+    verb before it has its subject; the title alone is the Saudi head of state, and the
+    president after it (``هنأ خادم الحرمين الشريفين الرئيس سيرجيو ماتاريلا``) is someone
+    else, not the king's title holder."""
     text = ("بحث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز، مساء أمس، مع وزير الخارجية "
             "المصري سامح شكري، العلاقات الأخوية.")
     found = spans(pipeline, text)
-    assert found["الملك سلمان بن عبدالعزيز"]["role"] == "خادم الحرمين الشريفين", found
+    assert found["خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز"]["actor_id"] == (
+        "person.king_salman"), found
+    found = spans(pipeline, "وفي يوم الأحد 8 فبراير، هنأ خادم الحرمين الشريفين الرئيس "
+                            "سيرجيو ماتاريلا بمناسبة فوزه.")
+    assert found["خادم الحرمين الشريفين"]["actor_id"] == "sau.head", found
+    assert found["سيرجيو ماتاريلا"]["role"] == "الرئيس", found
 
 
 def test_a_title_that_runs_into_another_name_is_that_persons(pipeline) -> None:
