@@ -295,3 +295,13 @@ def test_an_unnamed_actor_keeps_its_adjective_and_its_later_short_form(pipeline)
             "على منطقة عقاقة.")  # fmt: skip
     found = spans(pipeline, text)
     assert found["المقاومة الشعبية"]["key"] == found["المقاومة"]["key"], found
+
+
+def test_the_houthi_adjective_names_the_movement(pipeline) -> None:
+    """SaudiNewsNet: ``جماعة أنصار الله الحوثية`` is one mention of the Houthis and
+    ``القيادات الحوثية`` refers to them; UniversalPetrarch had made ``الحوثية`` a person,
+    so the movement had "shelled" its own adjective."""
+    found = spans(pipeline, "وتواصل قصف مسلحي جماعة أنصار الله الحوثية للأحياء السكنية في تعز.")
+    assert found["جماعة أنصار الله الحوثية"]["actor_id"] == "houthis", found
+    found = spans(pipeline, "تجري التحقيق مع الكثير من القيادات الحوثية التي وقعت في الأسر.")
+    assert found["الحوثية"]["actor_id"] == "houthis", found
