@@ -34,6 +34,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import simplemma
+
 from hadath.actors import KnowledgeBase, loose_key, strip_article
 from hadath.actors.files import ACTORS_DIR, PETRARCH, TSV_COLUMNS
 from hadath.actors.schema import QUALIFIERS, SECTORS, STATELESS, check_code
@@ -58,7 +60,7 @@ STOPWORDS = _words(
 GENERIC = _words(
     "قاعدة جامعة شركة حكومة وزير نائب جيش معارضة صحيفة رئيس قوة مجلس وزارة دولة شعب امير أمير "
     "ملك شيخ سفير مسؤول مدير قائد حزب حركة جماعة منظمة وكالة لجنة محكمة قاضي شرطة أمن بنك "
-    "يمن عرب دولي عربي غربي سيادة"
+    "يمن عرب دولي عربي غربي سيادة خارجية داخلية دفاع وزراء جمهورية"
 )
 GENERIC_KEYS = {loose_key(g) for g in GENERIC}
 ORG_HEADS = _words(
@@ -161,6 +163,12 @@ def drop_reason(entry: Entry, countries: set[str]) -> str | None:
         return "stopwords only"
     if len(words) == 1 and loose_key(name) in GENERIC_KEYS:
         return "generic common noun"
+    if head_key(words[0]) in ROLE_KEYS and all(loose_key(w) in GENERIC_KEYS for w in words):
+        return "a title with no name (وزير خارجية، رئيس حكومة)"
+    if len(words) == 2 and normalize(words[0]) == "عبد" and words[1].startswith("ال"):
+        return "a given name alone (عبد العزيز)"
+    if len(words) == 1 and _fused_common_word(name):
+        return "a common word with لـ fused on (لفني)"
     heads = {c[:3] for c, _, _ in entry.codes}
     if not entry.codes:
         return "no usable code"
@@ -173,6 +181,14 @@ def drop_reason(entry: Entry, countries: set[str]) -> str | None:
     ):
         return "nationality adjective (demonyms live in countries.yaml)"
     return None
+
+
+def _fused_common_word(name: str) -> bool:
+    """``لفني`` ("for technical") is no name: لـ on a word the lexicon knows, while the
+    whole is unknown to it."""
+    rest = name[1:]
+    known = lambda word: simplemma.is_known(word, lang="ar")  # noqa: E731
+    return name[0] == "ل" and len(rest) >= 3 and known(rest) and not known(name)
 
 
 def is_lemma(name: str) -> bool:
