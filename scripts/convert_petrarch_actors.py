@@ -151,7 +151,7 @@ def read_entries(path: Path, stats: Counter) -> list[Entry]:
     return entries
 
 
-def drop_reason(entry: Entry, countries: set[str]) -> str | None:
+def drop_reason(entry: Entry, countries: set[str], demonyms: set[str]) -> str | None:
     """Why an entry is unusable (``None`` when it is kept)."""
     name, words = entry.name, entry.name.split()
     letters = re.sub(r"[^\u0621-\u064a]", "", normalize(name))
@@ -165,6 +165,9 @@ def drop_reason(entry: Entry, countries: set[str]) -> str | None:
         return "generic common noun"
     if head_key(words[0]) in ROLE_KEYS and all(loose_key(w) in GENERIC_KEYS for w in words):
         return "a title with no name (وزير خارجية، رئيس حكومة)"
+    kind = len(words) == 2 and head_key(words[0]) in ORG_KEYS and not is_lemma(name)
+    if kind and loose_key(words[1]) in GENERIC_KEYS | demonyms:
+        return "a kind of body with no name (وزارة خارجية، جامعة سعودية، شركة سعودية)"
     if len(words) == 2 and normalize(words[0]) == "عبد" and words[1].startswith("ال"):
         return "a given name alone (عبد العزيز)"
     if len(words) == 1 and _fused_common_word(name):
@@ -284,11 +287,12 @@ def convert(source: Path) -> Counter:
     curated = KnowledgeBase.load(petrarch=False)
     countries = {a.country for a in curated.countries()}
     covered = {loose_key(n) for a in curated for n in (*a.names, *a.demonyms)}
+    demonyms = {loose_key(d) for a in curated.countries() for d in a.demonyms}
     entries = read_entries(source, stats)
     stats["entries read"] = len(entries)
     kept: list[Entry] = []
     for entry in entries:
-        reason = drop_reason(entry, countries)
+        reason = drop_reason(entry, countries, demonyms)
         if reason is None and is_covered(entry.name, covered):
             reason = "already in the curated files"
         if reason:
