@@ -277,6 +277,20 @@ def test_a_title_that_runs_into_another_name_is_that_persons(pipeline) -> None:
     assert role == "المستشار الدبلوماسي للرئيس الفرنسي فرنسوا هولاند", role
 
 
+def test_a_title_opened_by_a_preposition_does_not_run_further_back(pipeline) -> None:
+    """SaudiNewsNet: "وتصف رئيسة الوزراء البريطانية تاتشر الحادث بمثابة إهانة للرئيس
+    كارتر": Carter is "the president", not Thatcher's whole clause; a لـ head right after
+    another head continues its title (seed 004: ``المستشار الدبلوماسي للرئيس الفرنسي جاك
+    أوديبر``)."""
+    text = ("ثم تم الإفراج عنهم عام 1981م، وتصف رئيسة الوزراء البريطانية تاتشر الحادث بمثابة "
+            "إهانة للرئيس كارتر، مما أفسح المجال لصعود رئيس جمهوري.")
+    assert spans(pipeline, text)["كارتر"]["role"] == "الرئيس"
+    text = ("إن بوغدانوف التقى يوم أمس كلا من المستشار الدبلوماسي للرئيس الفرنسي جاك أوديبر "
+            "والمدير السياسي بوزارة الخارجية الفرنسية نيكولا دي ريفير.")
+    role = spans(pipeline, text)["جاك أوديبر"]["role"]
+    assert role == "المستشار الدبلوماسي للرئيس الفرنسي", role
+
+
 def test_a_singular_nisba_after_a_definite_noun_is_its_adjective(pipeline) -> None:
     """Dev (al-Watan): ``التفجير الانتحاري`` is "the suicide bombing", no bomber; a
     noun ending in ى (``المستشفى``, training gold: the army attacked it) is no nisba, and

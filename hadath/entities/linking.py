@@ -34,6 +34,7 @@ from hadath.outlets import outlet_by_id
 from hadath.text.normalize import normalize
 
 ROLE_WINDOW = 12  # tokens searched before a name for its title
+TITLE_LINK_GAP = 2  # words from a title head to a لـ/بـ head that continues its title
 APPOSITIVE_MAX = 10  # tokens an appositive role may run
 QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”"})  # a quoted name inside a title
 ANY_COUNTRY = "*"  # a reference without a demonym matches a person of any country
@@ -77,6 +78,10 @@ def _role_before(
             heads.append(i)
     if not heads:
         return None
+    if {"ل", "ب"} & set(tokens[heads[0]].prefixes) and (
+        len(heads) == 1 or heads[0] - heads[1] > TITLE_LINK_GAP
+    ):  # "بمثابة إهانة للرئيس كارتر": the preposition opens the title; not after a head
+        return heads[0]  # close before it ("المستشار الدبلوماسي للرئيس الفرنسي جاك أوديبر")
     if tokens[end - 1].norm in entity_rules().role_links:
         return None  # "المتحدثة باسم دي ميستورا": the name is whom the role serves
     furthest = heads[-1]
