@@ -222,11 +222,11 @@ def _topic_subject(slots: Sequence[Slot], tokens: Sequence[Token], verb: int,
     while i >= lo and (tokens[i].norm in VERB_PARTICLES or _skippable(tokens[i])):
         i -= 1
     slot = next((s for s in slots if s.last == i), None)
+    # "وكانت المقاومة الشعبية في المحافظة قد توعدت": a place after the actor qualifies it
     if slot is not None and slot.prep == "في" and slot.type in ("GPE", "LOC"):
         slot = next((s for s in slots if s.last == slot.first - 1), None)
     elif slot is None and i - 1 > lo and tokens[i - 1].norm == "في":
         slot = next((s for s in slots if s.last == i - 2), None)
-    # "وكانت المقاومة الشعبية في المحافظة قد توعدت": a place after the actor qualifies it
     if slot is None or slot.prep is not None or not _actor(slot):
         return None
     before = slot.first - 1

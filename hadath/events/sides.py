@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from hadath.events.cues import CueList, Cues
 from hadath.events.lexicon import TriggerMatch
 from hadath.events.roles import (
+    POSSESSIVES,
     PREP_WORDS,
     PREPOSITIONS,
     QUOTES,
@@ -240,9 +241,6 @@ def pronoun_antecedent(slots: list[Slot], tokens: list[Token], match: TriggerMat
     return None
 
 
-POSSESSIVE_ENDINGS = ("هما", "هم", "ها", "ه")  # as written: ة is no pronoun
-
-
 OBJECT_REACH = 2  # words between a pronoun-possessed verbal noun and its object
 
 
@@ -253,7 +251,7 @@ def _far_object(tokens: list[Token], match: TriggerMatch, target: Slot) -> bool:
     مجموعة النورماندي اقتراحا يقضي بتوحيد جهود الجيش العربي السوري``)."""
     if target.prep is not None or target.first <= match.end + OBJECT_REACH - 1:
         return False
-    return DIACRITICS.sub("", tokens[match.start].text).endswith(POSSESSIVE_ENDINGS)
+    return DIACRITICS.sub("", tokens[match.start].text).endswith(POSSESSIVES)
 
 
 def _pronoun(norm: str, preps: Sequence[str]) -> str | None:
