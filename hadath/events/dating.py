@@ -15,9 +15,11 @@ DATE_REACH = 80  # characters from the trigger to its date: further, it dates an
 
 
 def event_date(article: Article, sentence: Sentence, found: list[DateExpr], at: int,
-               clause: tuple[int, int], cues: Cues) -> tuple[date | None, str | None]:  # fmt: skip
+               clause: tuple[int, int],
+               cues: Cues) -> tuple[date | None, str | None, bool]:  # fmt: skip
     """The date expression of the trigger's clause nearest to body offset ``at`` (within
-    DATE_REACH characters), resolved (a period to its start); else the publication date."""
+    DATE_REACH characters), resolved (a period to its start), else the publication date;
+    its words; and whether it names a day, not a period (``الأسبوع الماضي``)."""
     own = [
         e for e in found
         if clause[0] <= sentence.start + e.start < clause[1]
@@ -25,16 +27,12 @@ def event_date(article: Article, sentence: Sentence, found: list[DateExpr], at: 
         and not _embedded_after(sentence, at, sentence.start + e.start, cues)
     ]  # fmt: skip
     if not own:
-        return article.published, None
+        return article.published, None, True
     nearest = min(own, key=lambda e: abs(sentence.start + e.start - at))
+    day = nearest.granularity == "day"
     if article.published is None:  # only a fully written date stands on its own
-        return _written(nearest), nearest.text
-    return resolve(nearest, article.published), nearest.text
-
-
-def names_day(text: str | None, found: list[DateExpr]) -> bool:
-    """Whether the date expression ``text`` (one of ``found``) names a day, not a period."""
-    return text is None or next((e.granularity == "day" for e in found if e.text == text), True)
+        return _written(nearest), nearest.text, day
+    return resolve(nearest, article.published), nearest.text, day
 
 
 def _embedded_after(sentence: Sentence, at: int, where: int, cues: Cues) -> bool:

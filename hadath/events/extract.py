@@ -40,7 +40,7 @@ from hadath.events.coordination import (
     without_subsumed,
 )
 from hadath.events.cues import Cues
-from hadath.events.dating import background, event_date, names_day
+from hadath.events.dating import background, event_date
 from hadath.events.flags import hypothetical, negated, still_far
 from hadath.events.lexicon import Lexicon, TriggerMatch
 from hadath.events.places import dateline_place, event_place
@@ -290,7 +290,7 @@ class EventExtractor:
             target = None  # one actor named twice (داعش ... داعش) does not act on itself
         at = tokens[match.start].start
         clause = (tokens[bounds[0]].start, tokens[bounds[1] - 1].end)
-        when, when_text = event_date(article, sentence, dates, at, clause, self.cues)
+        when, when_text, day_named = event_date(article, sentence, dates, at, clause, self.cues)
         used = {i for i in sides if i is not None}
         place = event_place(list(view.slots), spans, bounds, match.start, used)
         return Event(
@@ -301,7 +301,7 @@ class EventExtractor:
             evidence=_evidence(sentence, match, [s for s in (source, target) if s is not None]),
             confidence=round(decision.confidence, 3),
             trigger=" ".join(t.text for t in tokens[match.start : match.end]),
-            day_named=names_day(when_text, dates),
+            day_named=day_named,
         )  # fmt: skip
 
 # Chosen on the dev set (docs in README "Events"), for precision: an analyst prefers a

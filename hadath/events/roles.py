@@ -360,7 +360,13 @@ def _own_subject_between(tokens: Sequence[Token], frame: int, verb: int) -> bool
         return False
     words = [t for t in tokens[frame + 1 : verb] if not t.is_punct and t.norm not in ADVERBS]
     # "أعلنت تركيا أن طائراتها شنت"، "إن بلاده": the speaker's own, so the speaker's act
-    return bool(words) and not DIACRITICS.sub("", words[0].text).endswith(POSSESSIVES)
+    return bool(words) and not pronoun_suffixed(words[0])
+
+
+def pronoun_suffixed(token: Token) -> bool:
+    """The word as written ends in a pronoun suffix (``طائراتها``، ``لقائهما``، ``بلاده``;
+    ة is none)."""
+    return DIACRITICS.sub("", token.text).endswith(POSSESSIVES)
 
 
 def target_of(slots: Sequence[Slot], end: int, bounds: tuple[int, int], preps: Sequence[str],

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from hadath.events.cues import CueList, Cues
 from hadath.events.lexicon import TriggerMatch
 from hadath.events.roles import (
-    POSSESSIVES,
     PREP_WORDS,
     PREPOSITIONS,
     QUOTES,
@@ -20,11 +19,12 @@ from hadath.events.roles import (
     has_conjunction,
     matrix_subject,
     plural_verb,
+    pronoun_suffixed,
     subject_of_verb,
     target_of,
 )
 from hadath.model import Token
-from hadath.text.normalize import DIACRITICS, normalize
+from hadath.text.normalize import normalize
 
 
 class ClauseSides:
@@ -251,7 +251,7 @@ def _far_object(tokens: list[Token], match: TriggerMatch, target: Slot) -> bool:
     مجموعة النورماندي اقتراحا يقضي بتوحيد جهود الجيش العربي السوري``)."""
     if target.prep is not None or target.first <= match.end + OBJECT_REACH - 1:
         return False
-    return DIACRITICS.sub("", tokens[match.start].text).endswith(POSSESSIVES)
+    return pronoun_suffixed(tokens[match.start])
 
 
 def _pronoun(norm: str, preps: Sequence[str]) -> str | None:
