@@ -9,18 +9,11 @@ import pytest
 
 from hadath.model import Document
 from hadath.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
+from tests.conftest import sentence_events
 
 
 def events(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
-    doc = Document("t", "test", text, "jsonl", published=date(2015, 8, 2), title="")
-    pipeline(doc)
-    found = doc.articles[0].records["events"]
-    return [(e.type, e.source and e.source.text, e.target and e.target.text) for e in found]
+    return sentence_events(pipeline, text)
 
 
 def test_unnamed_jets_with_a_demonym_are_the_source_of_a_light_verb(pipeline) -> None:

@@ -334,12 +334,14 @@ def _construct_link(tokens: Sequence[Token], j: int, covered: set[int]) -> bool:
 
 def _oblique(head: Token, span: Span) -> bool:
     """A sound masculine plural (or dual) in the accusative or genitive: ``الحوثيين``،
-    ``المسلحين``، ``السوريين`` (nominative ``الحوثيون``). Not a place (``البحرين``) and not
-    a short word that only ends like one (``الحسين``)."""
+    ``المسلحين``، ``مسؤولين عراقيين`` (nominative ``الحوثيون``). Not a place (``البحرين``;
+    people named by their state are none) and not a short word that only ends like one
+    (``الحسين``)."""
     stem = head.stem
-    if span.label in ("GPE", "LOC") or not stem.endswith("ين") or len(stem) < 5:
+    place = span.label in ("GPE", "LOC") and span.attrs.get("source") != "side"
+    if place or not stem.endswith("ين") or len(stem) < 5:
         return False
-    return stem.endswith("يين") or "ال" in head.prefixes
+    return stem.endswith("يين") or "ال" in head.prefixes or span.label != "PER"
 
 
 def _accusative(token: Token) -> bool:

@@ -10,7 +10,14 @@ from collections.abc import Sequence
 from hadath.events.cues import Cues
 from hadath.events.places import PLACE_PREPS
 from hadath.events.ranker import TriggerView
-from hadath.events.roles import QUOTES, VICTIM_SECTORS, Slot, comma_clause
+from hadath.events.roles import (
+    PRONOUN_COMPLEMENTIZERS,
+    QUOTES,
+    VICTIM_SECTORS,
+    Slot,
+    comma_clause,
+    pronoun_suffixed,
+)
 from hadath.events.sides import ASKED_FOR, VICTIM_TYPES
 from hadath.model import Token
 
@@ -54,13 +61,37 @@ def in_cause(view: TriggerView, cues: Cues) -> set[int | None]:
 
 
 def never_source(view: TriggerView) -> set[int | None]:
-    """Victims of a violent act, and a city after a visit, where it goes (``زار القاهرة``;
-    a host before it receives: ``موسكو ستستقبل مملوك``)."""
+    """Victims of a violent act, a city after a visit, where it goes (``زار القاهرة``;
+    a host before it receives: ``موسكو ستستقبل مملوك``), and the actors of the clause a
+    trigger's clause is embedded in."""
+    out = _outside_embedded(view)
     if view.match.type in VICTIM_TYPES:
-        return _victims(view)
+        return out | _victims(view)
     if view.match.mode == "visit":
-        return {s.index for s in view.slots if s.city and s.first > view.match.start}
-    return set()
+        return out | {s.index for s in view.slots if s.city and s.first > view.match.start}
+    return out
+
+
+NOUN_COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "فان"})
+COMMAS = frozenset({"،", ","})
+
+
+def _outside_embedded(view: TriggerView) -> set[int | None]:
+    """Actors before an إن/أن that opens the trigger's clause (``قال سكان ومسؤولون
+    محليون إن طائرة بدون طيار هاجمت``): إن/أن opens a clause with its own subject, so
+    who speaks or holds it does not do what it tells. Not when that subject is the
+    speaker's own (``إن مقاتليه فجروا``; ``أنه``/``أنها`` name the speaker), nor past a
+    comma (``قال إن بلاده ليست مع داعش، داعيا``: the speaker's next act)."""
+    tokens, start = view.tokens, view.match.start
+    opens = None
+    for i in range(view.bounds[0], start):
+        if tokens[i].text in COMMAS or tokens[i].norm in PRONOUN_COMPLEMENTIZERS:
+            opens = None  # "لافتا إلى أنه طلب": the speaker's clause again
+        elif tokens[i].norm in NOUN_COMPLEMENTIZERS:
+            opens = i
+    if opens is None or (opens + 1 < start and pronoun_suffixed(tokens[opens + 1])):
+        return set()
+    return {s.index for s in view.slots if s.last < opens}
 
 
 ADDRESSEE_REACH = 4  # words between a speech verb and the لـ of whom it addresses

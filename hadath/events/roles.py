@@ -35,8 +35,10 @@ BOTH = frozenset({"كلا", "كل"})
 OPENING_QUOTES = frozenset({"«", "“", '"'})
 QUOTES = frozenset({*OPENING_QUOTES, "»", "”"})
 VICTIM_SECTORS = frozenset({"CVL", "REF"})
-COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "انه", "انها", "لان", "بانه", "بانها"})
-PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "بانه", "بانها"})
+COMPLEMENTIZERS = frozenset(
+    {"ان", "بان", "وان", "فان", "انه", "انها", "لان", "بانه", "بانها", "فانه", "فانها"}
+)
+PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "بانه", "بانها", "فانه", "فانها"})
 CLAUSE_BREAKS = frozenset({".", "؛", ";", ":", "!", "؟", "?"})
 ADVERBS = frozenset({"امس", "اليوم", "ايضا", "كذلك", "بدوره", "بدورها", "غدا", "مجددا"})
 # Words that open a clause whose subject may come before its verb (normalized).
@@ -171,6 +173,8 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
     joined_verb = has_conjunction(tokens[start])
     if after is not None and after.prep is None and plural_verb(tokens[start]):
         return _fronted_doer(slots, start, lo)  # "400 من الانفصاليين … هاجموا القوات"
+    if after is not None and after.oblique and end > start and not joined_verb:
+        return None  # "يلتقي مسؤولين عراقيين": a verb's object, its subject a pronoun
     if after is not None and not (after.oblique and joined_verb):  # the subject follows the
         return after if after.prep is None and _actor(after) else None  # verb (past adverbs)
     if after is None and gap < hi and not tokens[gap].is_punct and tokens[gap].stem \

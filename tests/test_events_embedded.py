@@ -1,0 +1,60 @@
+"""Who does what a clause tells: the subject of a clause embedded by إن/أن, the speaker
+outside it, and a verb's object that cannot be its subject; on dev and training
+sentences (SaudiNewsNet)."""
+
+from __future__ import annotations
+
+from tests.conftest import sentence_events
+
+
+def test_the_subject_after_fa_inna_is_the_source(pipeline) -> None:
+    """Dev (al-Jazirah): "فإنَّ تركيا لن تقصف المدنيين" had made the civilians the shellers:
+    فإن, like إن, puts the subject before the verb."""
+    text = ("وتابع محمود ان «المسبب الرئيسي هو حزب العمال الكردستاني لأنه لو لم تكن هناك قواعد "
+            "له في داخل أراضي الإقليم فإنَّ تركيا لن تقصف المدنيين».")
+    found = sentence_events(pipeline, text)
+    assert ("ASSAULT", "تركيا", "المدنيين") in found, found
+    assert not [e for e in found if e[1] == "المدنيين"], found
+
+
+def test_an_oblique_plural_after_a_verb_is_its_object_not_its_subject(pipeline) -> None:
+    """Dev (al-Jazirah): in "حيث يلتقي مسؤولين عراقيين" the officials (accusative -ين)
+    are met by the pronoun's Carter; they met no one."""
+    text = ("وصل وزير الدفاع الأميركي آشتون كارتر أمس الخميس في زيارة غير معلنة إلى بغداد، حيث "
+            "يلتقي مسؤولين عراقيين لبحث مواجهة تنظيم داعش.")
+    found = sentence_events(pipeline, text)
+    assert not [e for e in found if e[1] == "مسؤولين عراقيين"], found
+
+
+def test_who_says_what_an_embedded_clause_tells_does_not_do_it(pipeline) -> None:
+    """Dev (al-Jazirah) and training gold (al-Weeam): a police general and an army radio
+    report a car bomb and an arson; the role model had made them the attackers."""
+    text = ("وقال الجبوري إن سيارة مفخخة مركونة على جانب الطريق انفجرت عند مرور رتل لعناصر تنظيم "
+            "داعش لدى دخوله بوابة مدينة الموصل من الجهة الجنوبية ما أسفر عن مقتل 42 منهم.")
+    found = sentence_events(pipeline, text)
+    assert not [e for e in found if e[1] == "الجبوري"], found
+    text = ("وذكرت اذاعة الجيش ان رجلين ملثمين اضرموا الحريق بالقاء زجاجات حارقة على منزلين "
+            "احدهما منزل عائلة دوابشة.")
+    found = sentence_events(pipeline, text)
+    assert not [e for e in found if e[1] == "الجيش"], found
+
+
+def test_the_speaker_still_does_what_its_own_fighters_did(pipeline) -> None:
+    """Training gold (Asharq Al-Awsat): "قال جيش الفتح … إن مقاتليه فجّروا": the subject
+    is the speaker's own, so the speaker is the source."""
+    text = ("وقال جيش الفتح على صفحته الرسمية في موقع التواصل الاجتماعي «فيسبوك»، إن مقاتليه "
+            "فجّروا خلال الهجوم أحد مقرات لواء شهداء اليرموك في بلدة الشجرة غرب مدينة درعا.")
+    found = sentence_events(pipeline, text)
+    assert [e for e in found if e[0] == "ASSAULT" and e[1] == "جيش الفتح"], found
+
+
+def test_the_speaker_does_the_act_of_its_next_clause(pipeline) -> None:
+    """Seed 004: "وأكد ياكوفينكو أن موسكو ولندن تتفقان … لافتا إلى أنه أبلغ غاس … وطلب
+    منه": أنه turns back to the speaker, who asked."""
+    text = ("وأكد ياكوفينكو أن موسكو ولندن تتفقان حول ضرورة أن تأتي جهود مكافحة الإرهاب بموازاة "
+            "العمل الجماعي الرامي إلى دفع التسوية السياسية للأزمة في سورية قدما إلى الأمام لافتا "
+            "إلى أنه أبلغ غاس بأهداف العملية الروسية الجوية في سورية ونتائجها الأولية وطلب منه "
+            "أي معلومات حول البنية التحتية للإرهابيين في سورية من أجل زيادة فعالية الغارات "
+            "الروسية.")
+    found = sentence_events(pipeline, text)
+    assert ("REQUEST", "ياكوفينكو", "غاس") in found, found
