@@ -335,3 +335,14 @@ def test_universal_petrarch_non_names_are_no_persons(pipeline, text, word) -> No
     name) are dropped by the converter, so these words link to no actor."""
     found = spans(pipeline, text)
     assert word not in found or found[word]["actor_id"] is None, found
+
+
+def test_a_plural_demonym_used_as_a_noun_names_the_countrys_side(pipeline) -> None:
+    """Dev (Asharq Al-Awsat, al-Riyadh): ``تحدثنا مع الروس``، ``تظاهر آلاف العراقيين``:
+    the Russians and the Iraqis are sides, linked to their country; a demonym after a
+    definite noun is its adjective, and a singular one names no people."""
+    found = spans(pipeline, "واتهم الروس الأتراك بقصف المسلحين العراقيين، وتظاهر آلاف العراقيين.")
+    assert (found["الروس"]["actor_id"], found["الأتراك"]["actor_id"]) == ("rus", "tur"), found
+    assert found["العراقيين"]["actor_id"] == "irq", found
+    assert "المسلحين العراقيين" in found, found  # the gunmen, Iraqi: one side
+    assert "الروسي" not in spans(pipeline, "وقال الوزير الروسي إن بلاده ستواصل.")

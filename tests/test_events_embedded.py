@@ -58,3 +58,22 @@ def test_the_speaker_does_the_act_of_its_next_clause(pipeline) -> None:
             "الروسية.")
     found = sentence_events(pipeline, text)
     assert ("REQUEST", "ياكوفينكو", "غاس") in found, found
+
+
+def test_a_joined_verb_takes_no_genitive_plural_as_its_subject(pipeline) -> None:
+    """Dev (al-Yaum): "بسبب حاجة اليمنيين للمساعدات، فيما رحبت الجامعة العربية بالهدنة
+    ودعت الحوثيين": the Yemenis (genitive -ين) are nobody's subject; the League called."""
+    text = ("وذكر هادي أن الدعوة للهدنة كانت بسبب حاجة اليمنيين للمساعدات، فيما رحبت الجامعة "
+            "العربية بالهدنة الإنسانية ودعت الحوثيين وحلفاءهم للالتزام ببنودها.")
+    found = sentence_events(pipeline, text)
+    assert ("REQUEST", "الجامعة العربية", "الحوثيين") in found, found
+    assert not [e for e in found if e[1] == "اليمنيين"], found
+
+
+def test_a_people_named_by_its_demonym_is_a_side(pipeline) -> None:
+    """Dev (al-Riyadh): thousands of Iraqis demonstrated; the plural demonym had been no
+    mention, so the protest had no actor and was dropped."""
+    text = ("تظاهر آلاف العراقيين اليوم الجمعة في بغداد وست محافظات جنوب البلاد، احتجاجاً على "
+            "الفساد المالي والإداري ونقص الخدمات الأساسية خصوصاً الكهرباء.")
+    found = sentence_events(pipeline, text)
+    assert [e for e in found if e[0] == "PROTEST" and e[1] and "العراقيين" in e[1]], found

@@ -27,7 +27,7 @@ from hadath.entities.gazetteer import Gazetteer, Match, matching_form
 from hadath.entities.mention import CLOSE_QUOTES, OPEN_QUOTES, Mention, mention_offsets
 from hadath.entities.rules import entity_rules
 from hadath.entities.tagger import Span, Tagger, bio_spans
-from hadath.entities.unnamed import agent_mentions, side_mentions
+from hadath.entities.unnamed import agent_mentions, people_mentions, side_mentions
 from hadath.model import Article, Token
 from hadath.text.clitics import dictionary_lemma
 from hadath.text.normalize import DIACRITICS
@@ -259,6 +259,7 @@ def _known_mentions(article: Article, index: int, gazetteer: Gazetteer) -> list[
     found = [_kb_mention(article, gazetteer.kb, index, tokens, m) for m in gazetteer.find(tokens)]
     taken = _taken(found)
     found += side_mentions(article, index, tokens, gazetteer.kb, taken)
+    found += people_mentions(article, index, tokens, gazetteer.kb, _taken(found))
     found += agent_mentions(article, index, tokens, gazetteer.kb, _taken(found))
     return found
 

@@ -1,5 +1,6 @@
 """Unnamed actors among the entity mentions: a group noun with a demonym that names a
-country's side (``الجانب الروسي``، ``القوات التركية``) and definite generic actors
+country's side (``الجانب الروسي``، ``القوات التركية``), a plural demonym as a noun
+(``الروس``، ``العراقيين``) and definite generic actors
 (``المسلحين``، ``المتظاهرين``، ``المقاومة الشعبية``), unnamed but the actors of many
 events."""
 
@@ -37,6 +38,38 @@ def side_mentions(article: Article, index: int, tokens: list[Token], kb: Knowled
         out.append(Mention(start, end, article.body[start:end], "GPE", index, i, i + 1,
                            country.id, "side", country=country.country))  # fmt: skip
     return out
+
+
+def people_mentions(article: Article, index: int, tokens: list[Token], kb: KnowledgeBase,
+                    taken: set[int]) -> list[Mention]:  # fmt: skip
+    """``الروس``، ``الأتراك``، ``آلاف العراقيين``: a definite plural demonym used as a
+    noun names the country's side (``المحادثات بين الأميركيين والروس``). After a
+    definite word it is that word's adjective (``المسلحين العراقيين``) and no mention."""
+    out = []
+    for i, token in enumerate(tokens):
+        if i in taken or "ال" not in token.prefixes or not _plural_demonym(token):
+            continue
+        country = kb.demonym(token.norm)
+        if country is None or country.kind != "country":
+            continue
+        before = word_before(tokens, i)
+        people = {m.first for m in out}  # "اتهم الروس الأتراك": two peoples, no adjective
+        if before >= 0 and before not in people and ("ال" in tokens[before].prefixes
+                                                     or before in taken):  # fmt: skip
+            continue
+        start, end = mention_offsets(article, tokens, i, i)
+        out.append(Mention(start, end, article.body[start:end], "GPE", index, i, i,
+                           country.id, "side", country=country.country))  # fmt: skip
+    return out
+
+
+def _plural_demonym(token: Token) -> bool:
+    """A demonym in a masculine plural: sound (``العراقيين``) or broken (``الروس``); not a
+    singular, dual or feminine form (``الروسي``، ``الروسية``، ``الروسيان``، ``الروسيات``)."""
+    written = DIACRITICS.sub("", token.text)
+    if written.endswith(("يون", "يين")):
+        return True
+    return not written.endswith(("ي", "ية", "يه", "يان", "يات", "ى"))
 
 
 def agent_mentions(article: Article, index: int, tokens: list[Token], kb: KnowledgeBase,

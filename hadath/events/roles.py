@@ -183,7 +183,7 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
     # no subject after the verb, or a joined verb's object in the accusative ("رحبت الجامعة
     # العربية بالهدنة ودعت الحوثيين"): the earlier verb's subject
     before = [s for s in slots if max(lo, start - BACK_REACH) <= s.first and s.last < start]
-    free = [s for s in before if s.prep is None and _actor(s)]
+    free = [s for s in before if s.prep is None and _actor(s) and not s.oblique]
     if free and joined_verb:
         return free[0]  # "التقى لافروف كيري وبحث معه": the first verb's subject, not its object
     return free[-1] if free else None
