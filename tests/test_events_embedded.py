@@ -77,3 +77,12 @@ def test_a_people_named_by_its_demonym_is_a_side(pipeline) -> None:
             "الفساد المالي والإداري ونقص الخدمات الأساسية خصوصاً الكهرباء.")
     found = sentence_events(pipeline, text)
     assert [e for e in found if e[0] == "PROTEST" and e[1] and "العراقيين" in e[1]], found
+
+
+def test_a_quantifier_before_the_subject_does_not_hide_it(pipeline) -> None:
+    """SaudiNewsNet (Lebanon, 2015): "اتصل بعض وزراء الحكومة بسفراء": some ministers
+    called; the quantifier had made the subject unnamed and the ministers the ones
+    called."""
+    text = "بالفعل فقد اتصل بعض وزراء الحكومة بسفراء بعض الدول كألمانيا والسويد."
+    found = sentence_events(pipeline, text)
+    assert [e for e in found if e[0] == "CONSULT" and e[1] == "وزراء الحكومة"], found

@@ -317,9 +317,13 @@ def has_conjunction(token: Token) -> bool:
     return "و" in token.prefixes or "ف" in token.prefixes
 
 
+QUANTIFIERS = frozenset({"بعض", "معظم", "غالبيه", "اغلب", "جميع"})
+
+
 def _skippable(token: Token) -> bool:
-    """Adverbs and punctuation that may stand between a verb and its subject."""
-    return token.is_punct or token.norm in ADVERBS
+    """Adverbs, punctuation and quantifiers (``اتصل بعض وزراء الحكومة``) that may stand
+    between a verb and its subject."""
+    return token.is_punct or token.norm in ADVERBS or token.norm in QUANTIFIERS
 
 
 def _linking(token: Token) -> bool:
