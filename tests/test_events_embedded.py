@@ -86,3 +86,15 @@ def test_a_quantifier_before_the_subject_does_not_hide_it(pipeline) -> None:
     text = "بالفعل فقد اتصل بعض وزراء الحكومة بسفراء بعض الدول كألمانيا والسويد."
     found = sentence_events(pipeline, text)
     assert [e for e in found if e[0] == "CONSULT" and e[1] == "وزراء الحكومة"], found
+
+
+def test_the_trainee_of_a_training_noun_is_its_target(pipeline) -> None:
+    """Dev (al-Jazirah) and training gold (Asharq Al-Awsat): the genitive of تدريب is the
+    one trained, unless a لـ object follows it (``تدريب واشنطن لمقاتلي المعارضة``), which
+    makes the genitive the trainer."""
+    found = sentence_events(pipeline, "كما تقوم دول من الائتلاف بتدريب القوات الأمنية العراقية.")
+    assert not [e for e in found if e[1] == "القوات الأمنية العراقية"], found
+    text = ("وفي السابع من يوليو (تموز)، أعلن وزير الدفاع الاميركي اشتون كارتر أن تدريب واشنطن "
+            "لمقاتلي المعارضة السورية المعتدلة بدأ.")
+    found = sentence_events(pipeline, text)
+    assert ("AID", "واشنطن", "المعارضة السورية") in found, found

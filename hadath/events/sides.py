@@ -59,6 +59,7 @@ class ClauseSides:
             source = genitive_of_noun(slots, tokens, match.start, end, bounds)
             if match.genitive == "target":  # "مقتل عسكريين أتراك": the genitive suffers
                 active = _active_reading(slots, tokens, match, source)
+                active = active or _lam_object(slots, tokens, source)
                 if active is not None:  # "وقتل حزب العمال الكردستاني ضابطي شرطة"
                     return source, active
                 patient, source = source, self._marked_agent(slots, tokens, match, bounds)
@@ -289,8 +290,21 @@ def _plural_doer(tokens: list[Token], match: TriggerMatch, source: Slot | None,
     return source.last < match.start and right_after and plural_verb(tokens[match.start])
 
 
-def _active_reading(slots: list[Slot], tokens: list[Token], match: TriggerMatch,
-                    genitive: Slot | None) -> Slot | None:
+def _lam_object(slots: list[Slot], tokens: list[Token], genitive: Slot | None) -> Slot | None:
+    """The object of a verbal noun marked by لـ right after its genitive (``تدريب واشنطن
+    لمقاتلي المعارضة``، ``اعتقال الشرطة للمتظاهرين``): the genitive is then the doer."""
+    if genitive is None or genitive.prep is not None:
+        return None
+    lam = genitive.last + 1
+    if lam >= len(tokens) or not tokens[lam].norm.startswith("ل"):  # لمقاتلي: not split
+        return None
+    after = next((s for s in slots if s.first > genitive.last), None)
+    return after if after is not None and after.first <= lam + 1 else None
+
+
+def _active_reading(
+    slots: list[Slot], tokens: list[Token], match: TriggerMatch, genitive: Slot | None
+) -> Slot | None:
     """A bare ``قتل`` read as a verbal noun is the active verb when a named actor follows
     it and then, unjoined, its victims (``قتل تنظيم داعش أمس عشرات المدنيين``، ``وقتل حزب
     العمال الكردستاني 20 جنديا``): the victims, or None. The passive ``قتل 18 شخصا``
