@@ -162,6 +162,8 @@ def test_specific_mode_is_returned_first(lexicon: Lexicon) -> None:
         ("بطلب رسمي من الرئيس اليمني عبد ربه منصور هادي", "REQUEST", None),
         ("وسيطر الجيش الوطني والمقاومة الشعبية ليلة أمس الجمعة على معسكر لبوزة", "ASSAULT", None),
         ("أعلنت قيادة التحالف العربي عن هدنة إنسانية في اليمن", "RETREAT", "ceasefire"),
+        # طالب with a long titled subject before its بـ (training gold, Asharq Al-Awsat)
+        ("وطالب مسعود بارزاني، رئيس إقليم كردستان العراق، بوقف القصف الجوي التركي", "REQUEST", None),
     ],
 )  # fmt: skip
 def test_news_sentence_fires(lexicon: Lexicon, text: str, kind: str, mode: str | None) -> None:
