@@ -1,6 +1,7 @@
-"""Who does what a clause tells: the subject of a clause embedded by إن/أن, the speaker
-outside it, and a verb's object that cannot be its subject; on dev and training
-sentences (SaudiNewsNet)."""
+"""Who the subject of a clause is: the subject of a clause embedded by إن/أن and the
+speaker outside it, a verb's object that cannot be its subject, quantifiers, honorifics
+and statements before the subject, the genitive of a verbal noun; on dev, training and
+SaudiNewsNet sentences."""
 
 from __future__ import annotations
 
@@ -98,3 +99,30 @@ def test_the_trainee_of_a_training_noun_is_its_target(pipeline) -> None:
             "لمقاتلي المعارضة السورية المعتدلة بدأ.")
     found = sentence_events(pipeline, text)
     assert ("AID", "واشنطن", "المعارضة السورية") in found, found
+
+
+def test_an_honorific_before_a_titled_subject_does_not_hide_it(pipeline) -> None:
+    """Training gold (SPA): "التقى معالي وزير الخارجية … الجبير … لافروف": the honorific
+    had left the verb with no subject and the Saudi minister as the one met."""
+    text = ("التقى معالي وزير الخارجية الأستاذ عادل بن أحمد الجبير اليوم في موسكو معالي وزير "
+            "خارجية روسيا الاتحادية سيرجي لافروف.")
+    found = sentence_events(pipeline, text)
+    assert ("CONSULT", "عادل بن أحمد الجبير", "سيرجي لافروف") in found, found
+
+
+def test_a_statement_speaks_for_the_actor_it_belongs_to(pipeline) -> None:
+    """Training gold (Asharq Al-Awsat): "وانتقد بيان للنصرة خطة أميركية تركية": al-Nusra
+    criticized, through its statement; it had been the one criticized."""
+    text = ("وانتقد بيان للنصرة بتاريخ أمس، خطة أميركية تركية لطرد تنظيم داعش من منطقة الحدود "
+            "السورية التركية.")
+    found = sentence_events(pipeline, text)
+    assert [e for e in found if e[0] == "ACCUSE" and e[1] == "نصرة"], found
+
+
+def test_a_coordinator_is_a_title_and_a_name_starting_with_ba_asks_for_nothing(pipeline) -> None:
+    """Training gold (al-Watan): the UN humanitarian coordinator Robert Piper called on
+    Israel; منسق heads his title, and the ب of بايبر is no "asked for" بـ."""
+    text = ("دعا منسق الشؤون الإنسانية في الأرض الفلسطينية، روبيرت بايبر، إسرائيل إلى وقف خططها "
+            "لهدم منازل في قرية سوسيا.")
+    found = sentence_events(pipeline, text)
+    assert ("REQUEST", "روبيرت بايبر", "إسرائيل") in found, found

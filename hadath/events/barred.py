@@ -165,11 +165,11 @@ def _asked_for(view: TriggerView) -> set[int | None]:
     """Actors inside what a request asks for (``داعيا إلى مواصلة العمليات ضد التنظيم``):
     the content starts at the first إلى, or بـ/لـ on a word that starts no actor, after the
     trigger; the one asked comes before it (``دعت مصر المجتمع الدولي إلى``)."""
-    starts = {s.first for s in view.slots}
+    inside = {i for s in view.slots for i in range(s.first, s.last + 1)}  # "بايبر": a name
     tokens = view.tokens
     for i in range(view.match.start + 1, view.bounds[1]):
         token = tokens[i]
-        marked = ASKED_FOR.intersection(token.prefixes) and i not in starts
+        marked = ASKED_FOR.intersection(token.prefixes) and i not in inside
         if token.norm in FOCUS_ADVERBS:
             continue  # "ونطالب بالذات جماعة الحوثيين": the one asked follows
         if token.norm == "الي" or marked:

@@ -318,12 +318,14 @@ def has_conjunction(token: Token) -> bool:
 
 
 QUANTIFIERS = frozenset({"بعض", "معظم", "غالبيه", "اغلب", "جميع"})
+HONORIFICS = frozenset({"معالي", "فخامه", "سعاده", "جلاله", "سمو"})
 
 
 def _skippable(token: Token) -> bool:
-    """Adverbs, punctuation and quantifiers (``اتصل بعض وزراء الحكومة``) that may stand
-    between a verb and its subject."""
-    return token.is_punct or token.norm in ADVERBS or token.norm in QUANTIFIERS
+    """Adverbs, punctuation, quantifiers (``اتصل بعض وزراء الحكومة``) and honorifics
+    (``التقى معالي وزير الخارجية``) that may stand between a verb and its subject."""
+    norm = token.norm
+    return token.is_punct or norm in ADVERBS or norm in QUANTIFIERS or norm in HONORIFICS
 
 
 def _linking(token: Token) -> bool:

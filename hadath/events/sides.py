@@ -67,6 +67,7 @@ class ClauseSides:
             source = source or subject_of_verb(slots, tokens, match.start, match.start, bounds)
         else:  # the verb is the trigger's first word; "requires" words may follow it
             source = subject_of_verb(slots, tokens, match.start, match.start + 1, bounds)
+            source = source or self._statement_owner(slots, tokens, match)
         source = source or matrix_subject(slots, tokens, match.start)
         if patient is not None:
             return (source if source is not patient else None), patient
@@ -86,6 +87,16 @@ class ClauseSides:
             if target is not None:
                 source = source or self._marked_agent(slots, tokens, match, bounds)
         return source, target
+
+    def _statement_owner(self, slots: list[Slot], tokens: list[Token],
+                         match: TriggerMatch) -> Slot | None:  # fmt: skip
+        """``وانتقد بيان للنصرة خطة``: a statement noun right after the verb is its
+        subject, and the actor it belongs to (لـ) speaks through it."""
+        noun = match.start + 1
+        if noun + 1 >= len(tokens) or not self.cues.lists["quote_cues"].contains(tokens[noun]):
+            return None
+        owner = next((s for s in slots if s.first == noun + 1), None)
+        return owner if owner is not None and owner.prep == "ل" else None
 
     def _light_verb_subject(self, slots: list[Slot], tokens: list[Token], match: TriggerMatch,
                             bounds: tuple[int, int]) -> Slot | None:  # fmt: skip
