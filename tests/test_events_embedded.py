@@ -126,3 +126,17 @@ def test_a_coordinator_is_a_title_and_a_name_starting_with_ba_asks_for_nothing(p
             "لهدم منازل في قرية سوسيا.")
     found = sentence_events(pipeline, text)
     assert ("REQUEST", "روبيرت بايبر", "إسرائيل") in found, found
+
+
+def test_a_part_of_a_named_group_makes_the_group_the_source(pipeline) -> None:
+    """Training gold (Asharq Al-Awsat, Okaz): "استهدفت فصائل من المعارضة"، "اقتحمت قوات من
+    جيش الاحتلال": the unnamed part acts for the named whole, which had been read as
+    the target."""
+    text = ("واتسعت دائرة القتال إلى ريف اللاذقية، حيث استهدفت فصائل من المعارضة مواقع تابعة "
+            "للقوات السورية النظامية.")
+    found = sentence_events(pipeline, text)
+    assert [e for e in found if e[0] == "ASSAULT" and e[1] == "المعارضة"], found
+    found = sentence_events(pipeline, "وهاجمت عناصر من تنظيم داعش مواقع الجيش العراقي في الرمادي.")
+    assert ("ASSAULT", "تنظيم داعش", "الجيش العراقي") in found, found
+    found = sentence_events(pipeline, "وقصفت طائرات من التحالف الدولي مواقع للتنظيم في الرقة.")
+    assert not [e for e in found if e[2] == "التحالف الدولي"], found

@@ -176,10 +176,13 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
     if after is not None and after.oblique and end > start and not joined_verb:
         return None  # "يلتقي مسؤولين عراقيين": a verb's object, its subject a pronoun
     if after is not None and not (after.oblique and joined_verb):  # the subject follows the
-        return after if after.prep is None and _actor(after) else None  # verb (past adverbs)
+        if after.prep is None and _actor(after):  # verb (past adverbs)
+            return _named_whole(slots, after) or after
+        return None
     if after is None and gap < hi and not tokens[gap].is_punct and tokens[gap].stem \
             and not _linking(tokens[gap]):
-        return None  # an unnamed subject ("زار وفد رفيع المستوى القاهرة"): no source
+        # an unnamed subject ("زار وفد رفيع المستوى"), or a part of a named one
+        return _partitive(slots, tokens, gap) if end > start else None
     # no subject after the verb, or a joined verb's object in the accusative ("رحبت الجامعة
     # العربية بالهدنة ودعت الحوثيين"): the earlier verb's subject
     before = [s for s in slots if max(lo, start - BACK_REACH) <= s.first and s.last < start]
@@ -187,6 +190,34 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
     if free and joined_verb:
         return free[0]  # "التقى لافروف كيري وبحث معه": the first verb's subject, not its object
     return free[-1] if free else None
+
+
+def _named_whole(slots: Sequence[Slot], part: Slot) -> Slot | None:
+    """The named group an unnamed part belongs to (``طائرات من التحالف الدولي``، ``دورية
+    من مخابرات الجيش``): the actor governed by the من right after it."""
+    if part.sector is None:
+        return None
+    whole = next((s for s in slots if s.first > part.last), None)
+    if whole is None or whole.prep != "من" or whole.first > part.last + 2:
+        return None
+    return whole if _actor(whole) else None
+
+
+PARTITIVE_REACH = 2  # words of an unnamed group before the من of its named whole
+
+
+def _partitive(slots: Sequence[Slot], tokens: Sequence[Token], gap: int) -> Slot | None:
+    """The named whole of an unnamed subject (``اقتحمت قوات من جيش الاحتلال``، ``ضباط من
+    الحرس الثوري``): the actor governed by من within two words of the subject's start;
+    None when the subject names no actor (``زار وفد رفيع المستوى القاهرة``)."""
+    whole = next((s for s in slots if s.first > gap), None)
+    if whole is None or whole.prep != "من" or not _actor(whole):
+        return None
+    if tokens[gap].stem.endswith("ين") and len(tokens[gap].stem) >= 5:
+        return None  # "والتقى ممثلين من الحكومة": an object in the accusative
+    between = tokens[gap : whole.first]
+    near = len([t for t in between if not t.is_punct]) <= PARTITIVE_REACH + 1  # with من
+    return whole if near and not any(t.is_punct for t in between) else None
 
 
 def plural_verb(token: Token) -> bool:
