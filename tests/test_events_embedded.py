@@ -5,6 +5,8 @@ SaudiNewsNet sentences."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import sentence_events
 
 
@@ -140,3 +142,28 @@ def test_a_part_of_a_named_group_makes_the_group_the_source(pipeline) -> None:
     assert ("ASSAULT", "تنظيم داعش", "الجيش العراقي") in found, found
     found = sentence_events(pipeline, "وقصفت طائرات من التحالف الدولي مواقع للتنظيم في الرقة.")
     assert not [e for e in found if e[2] == "التحالف الدولي"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # training gold (Asharq Al-Awsat): a kind noun منظمة before a quoted name
+        ("وأدانت منظمة «هيومان رايتس ووتش» اختطاف الجنيد أمس، قائلة إن الحوثيين أخرجوه "
+         "بالقوة من منزله.", ("ACCUSE", "هيومان رايتس ووتش", "الحوثيين")),
+        # training gold (Rai al-Youm): مرجع heads the cleric's title
+        ("دعا المرجع الشيعي الأعلى في العراق آية الله علي السيستاني رئيس الوزراء حيدر العبادي "
+         "اليوم الجمعة للضرب بيد من حديد.", ("REQUEST", "علي السيستاني", "حيدر العبادي")),
+    ],
+)  # fmt: skip
+def test_a_titled_or_kind_named_subject_is_not_the_target(pipeline, text, event) -> None:
+    assert event in sentence_events(pipeline, text)
+
+
+def test_a_name_between_commas_after_an_unnamed_title_is_the_subject(pipeline) -> None:
+    """Training gold (Sabq): "دعا رئيس لجنة حقوق الإنسان العربية، الدكتور هادي بن علي
+    اليامي، هيئات": the committee head called; he had been the one called on."""
+    text = ("سبق- أبها: دعا رئيس لجنة حقوق الإنسان العربية، الدكتور هادي بن علي اليامي، هيئات "
+            "حماية حقوق الإنسان كافة إلى التحرك.")
+    found = sentence_events(pipeline, text)
+    assert [e for e in found if e[0] == "REQUEST" and e[1] == "هادي بن علي اليامي"], found
+    assert not [e for e in found if e[2] == "هادي بن علي اليامي"], found

@@ -39,6 +39,7 @@ COMPLEMENTIZERS = frozenset(
     {"ان", "بان", "وان", "فان", "انه", "انها", "لان", "بانه", "بانها", "فانه", "فانها"}
 )
 PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "بانه", "بانها", "فانه", "فانها"})
+COMMA_TEXTS = frozenset({"،", ","})
 CLAUSE_BREAKS = frozenset({".", "؛", ";", ":", "!", "؟", "?"})
 ADVERBS = frozenset({"امس", "اليوم", "ايضا", "كذلك", "بدوره", "بدورها", "غدا", "مجددا"})
 # Words that open a clause whose subject may come before its verb (normalized).
@@ -182,7 +183,9 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
     if after is None and gap < hi and not tokens[gap].is_punct and tokens[gap].stem \
             and not _linking(tokens[gap]):
         # an unnamed subject ("زار وفد رفيع المستوى"), or a part of a named one
-        return _partitive(slots, tokens, gap) if end > start else None
+        if end <= start:
+            return None
+        return _partitive(slots, tokens, gap) or _appositive(slots, tokens, gap, hi)
     # no subject after the verb, or a joined verb's object in the accusative ("رحبت الجامعة
     # العربية بالهدنة ودعت الحوثيين"): the earlier verb's subject
     before = [s for s in slots if max(lo, start - BACK_REACH) <= s.first and s.last < start]
@@ -201,6 +204,24 @@ def _named_whole(slots: Sequence[Slot], part: Slot) -> Slot | None:
     if whole is None or whole.prep != "من" or whole.first > part.last + 2:
         return None
     return whole if _actor(whole) else None
+
+
+APPOSITION_REACH = 8  # words of an unnamed title before the comma and the name
+
+
+def _appositive(slots: Sequence[Slot], tokens: Sequence[Token], gap: int,
+                hi: int) -> Slot | None:  # fmt: skip
+    """A person named between commas after an unnamed title (``دعا رئيس لجنة حقوق الإنسان
+    العربية، الدكتور هادي بن علي اليامي، هيئات``): the title's holder is the subject."""
+    person = next((s for s in slots if s.first > gap), None)
+    if person is None or person.type != "PER" or person.prep is not None:
+        return None
+    comma = person.first - 1
+    if person.first - gap > APPOSITION_REACH or tokens[comma].text not in COMMA_TEXTS:
+        return None
+    closed = person.last + 1 >= hi or tokens[person.last + 1].text in COMMA_TEXTS
+    between = tokens[gap:comma]
+    return person if closed and not any(t.is_punct for t in between) else None
 
 
 PARTITIVE_REACH = 2  # words of an unnamed group before the من of its named whole
