@@ -773,3 +773,16 @@ def test_a_place_after_a_fronted_subject_qualifies_it(pipeline) -> None:
             "إلى الخروج وسحب قواتهم منها.")
     found = events(pipeline, text)
     assert ("THREATEN", "المقاومة الشعبية", "المتمردين") in found, found
+
+
+def test_an_agent_phrase_whose_head_alone_is_no_agent_is_a_participant(pipeline) -> None:
+    """Training gold (al-Weeam, Asharq Al-Awsat): ``الأجهزة الأمنية`` and ``سلاح الجو`` are
+    agent phrases of agents.yaml that had been looked up word by word, so the security
+    services and the air force had been nobody."""
+    found = events(pipeline, "ألقت الأجهزة الأمنية الكويتية القبض على شخص من غير محددي الجنسية "
+                             "فجر أمس.")  # fmt: skip
+    assert [e for e in found if e[0] == "COERCE" and e[1] == "الأجهزة الأمنية الكويتية"], found
+    text = ("وقبيل الساعة 04:00 نفّذت ثلاث مقاتلات (اف-16) من سلاح الجو التركي غارات لقصف ثلاثة "
+            "مواقع للمتطرفين.")
+    found = events(pipeline, text)
+    assert [e for e in found if e[0] == "ASSAULT" and e[1] == "سلاح الجو التركي"], found

@@ -220,7 +220,7 @@ def _participants(article: Article, tokens: Sequence[Token], kb: KnowledgeBase,
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        sector = None if i in taken or token.is_punct else _sector(kb, token)
+        sector = None if i in taken or token.is_punct else _sector(kb, tokens, i)
         if (sector is None or _is_adjective(tokens, i, covered)
                 or _groups_next(tokens, i, covered, cues)):  # fmt: skip
             i += 1
@@ -248,13 +248,29 @@ def _phrase_start(article: Article, token: Token) -> int:
     return token.stem_start
 
 
-def _sector(kb: KnowledgeBase, token: Token) -> str | None:
-    """An agent noun's sector, or a group noun's code (الأكراد → KUR)."""
+AGENT_PHRASE_WORDS = (3, 2)  # lengths of the agent phrases looked up (سلاح الجو، قوى الأمن)
+
+
+def _sector(kb: KnowledgeBase, tokens: Sequence[Token], i: int) -> str | None:
+    """The sector of the agent noun at ``i``, a group noun's code (الأكراد → KUR), or the
+    sector of an agent phrase starting there whose head alone names none (``الأجهزة
+    الأمنية``، ``سلاح الجو``)."""
+    token = tokens[i]
     sector = kb.agents.sector(token.stem)
     if sector is None and "ال" in token.prefixes:
         group = kb.agents.group(token.stem)
         sector = group.code if group is not None else None
-    return sector
+    return sector or _phrase_sector(kb, tokens, i)
+
+
+def _phrase_sector(kb: KnowledgeBase, tokens: Sequence[Token], i: int) -> str | None:
+    for n in AGENT_PHRASE_WORDS:
+        words = tokens[i : i + n]
+        if len(words) == n and not any(t.is_punct for t in words):
+            sector = kb.agents.sector(" ".join([words[0].stem, *(t.norm for t in words[1:])]))
+            if sector is not None:
+                return sector
+    return None
 
 
 def _groups_next(tokens: Sequence[Token], i: int, covered: set[int], cues: Cues) -> bool:
