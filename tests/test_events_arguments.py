@@ -786,3 +786,12 @@ def test_an_agent_phrase_whose_head_alone_is_no_agent_is_a_participant(pipeline)
             "مواقع للمتطرفين.")
     found = events(pipeline, text)
     assert [e for e in found if e[0] == "ASSAULT" and e[1] == "سلاح الجو التركي"], found
+
+
+def test_an_actor_joined_to_counted_victims_is_a_victim_too(pipeline) -> None:
+    """Training gold (al-Eqtisadiya): "مقتل وجرح 45 من الجيش والحشد الشعبي": the Popular
+    Mobilization was hit with the army; it had been read as the attacker."""
+    text = ("صرح ضابط عسكري في الأنبار عن مقتل وجرح 45 من الجيش والحشد الشعبي بتفجير سيارتين "
+            "مفخختين استهدفتا ثكنات عسكرية في منطقة البغدادي.")
+    found = events(pipeline, text)
+    assert not [e for e in found if e[1] == "الحشد الشعبي"], found

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from hadath.events.coordination import partners
 from hadath.events.cues import Cues
 from hadath.events.places import PLACE_PREPS
 from hadath.events.ranker import TriggerView
@@ -183,5 +184,9 @@ def _victims(view: TriggerView) -> set[int | None]:
     counted group the rules read as the doer stays (``400 من الانفصاليين … هاجموا
     القوات``: the subject of a plural verb with an object)."""
     doer = view.rule_source
-    return {s.index for s in view.slots
-            if (s.victim and not (s.index == doer and s.sector not in VICTIM_SECTORS)) or s.locale}
+    victims = {s.index for s in view.slots
+               if (s.victim and not (s.index == doer and s.sector not in VICTIM_SECTORS)) or s.locale}
+    for index in sorted(victims):  # "5 من الحوثيين وقوات صالح قتلوا": both were killed
+        if view.slots[index].victim:
+            victims |= partners(view.tokens, view.slots, index)
+    return victims
