@@ -184,8 +184,10 @@ def _victims(view: TriggerView) -> set[int | None]:
     counted group the rules read as the doer stays (``400 من الانفصاليين … هاجموا
     القوات``: the subject of a plural verb with an object)."""
     doer = view.rule_source
-    victims = {s.index for s in view.slots
-               if (s.victim and not (s.index == doer and s.sector not in VICTIM_SECTORS)) or s.locale}
+    victims = {
+        s.index for s in view.slots
+        if (s.victim and not (s.index == doer and s.sector not in VICTIM_SECTORS)) or s.locale
+    }  # fmt: skip
     for index in sorted(victims):  # "5 من الحوثيين وقوات صالح قتلوا": both were killed
         if view.slots[index].victim:
             victims |= partners(view.tokens, view.slots, index)
