@@ -311,12 +311,15 @@ class EventExtractor:
 # rules' actors stand unless the ranker is fairly sure. With the detector's stronger L2
 # penalty (c2 10) its probabilities are less extreme, and 0.5 for all triggers keeps
 # cross-validated precision above the old setting's (type+source+target P 0.31 R 0.18).
+# Stop 17: a noun whose two sides the rules did not both find needs 0.55 (frozen CV
+# type+source+target P .407 → .422, F1 .295 both; dev P .530 → .550, both annotators' F1
+# within .01): nouns mention more often than they report, and precision comes first.
 # ROLE_THRESHOLD (the ranker's own best candidate, when the rules' is unlikely): on the
 # frozen cross-validation (stop 13), 0.3 / 0.25 / 0.2 gave tp 521 / 537 / 541 and
 # precision .361 / .365 / .363; the dev set 101 / 102 / 99 correct.
 EVENT_THRESHOLD = 0.5
 OUTLET_SECTOR = "MED"  # news outlets: talking to one is an interview, not CONSULT
-NOUN_EVENT_THRESHOLD = 0.5
+NOUN_EVENT_THRESHOLD = 0.55
 ROLE_THRESHOLD = 0.25
 KEEP_THRESHOLD = 0.15
 
