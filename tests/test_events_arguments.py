@@ -795,3 +795,14 @@ def test_an_actor_joined_to_counted_victims_is_a_victim_too(pipeline) -> None:
             "مفخختين استهدفتا ثكنات عسكرية في منطقة البغدادي.")
     found = events(pipeline, text)
     assert not [e for e in found if e[1] == "الحشد الشعبي"], found
+
+
+def test_civilians_the_entity_stage_found_are_victims_too(pipeline) -> None:
+    """Dev (al-Jazirah): "لكي لا يعطي أي مبرر للحكومة التركية لقصف المدنيين": the civilians
+    are an unnamed actor of the entity stage, which carried no sector, so the victim rule
+    had not known them and made them the shellers."""
+    text = ("كذلك أكد كفاح محمود المستشار الإعلامي في رئاسة الإقليم لوكالة فرانس برس ان «كلام "
+            "ديوان رئاسة الإقليم واضح في مطالبة حزب العمال الكردستاني بإبعاد قواعده العسكرية من "
+            "أراضي الإقليم لكي لا يعطي أي مبرر للحكومة التركية لقصف المدنيين».")
+    found = events(pipeline, text)
+    assert not [e for e in found if e[1] == "المدنيين"], found

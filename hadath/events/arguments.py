@@ -73,7 +73,7 @@ def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span
     slots = []
     for index, (first, last, span) in enumerate(phrases):
         prep = _prep_of_phrase(tokens, first, cues)
-        sector = span.attrs.get("agent")
+        sector = span.attrs.get("agent") or _agent_sector(kb, tokens, span, first)
         locale, city = _place_kinds(kb, span)
         in_title = any(start <= span.start and span.end <= end for start, end in titles)
         slots.append(Slot(index, first, last, normalize(prep) if prep else None, span.label,
@@ -246,6 +246,16 @@ def _phrase_start(article: Article, token: Token) -> int:
     if with_article >= token.start and article.body[with_article : token.stem_start] == "ال":
         return with_article
     return token.stem_start
+
+
+def _agent_sector(kb: KnowledgeBase | None, tokens: Sequence[Token], span: Span,
+                  first: int) -> str | None:  # fmt: skip
+    """The sector of an unnamed actor the entity stage found (``المدنيين``، ``المسلحين``),
+    which carries none of its own: its phrase's first agent noun's."""
+    if kb is None or span.attrs.get("source") != "agent":
+        return None
+    last = min(len(tokens), first + 3)
+    return next((x for i in range(first, last) if (x := _sector(kb, tokens, i))), None)
 
 
 AGENT_PHRASE_WORDS = (3, 2)  # lengths of the agent phrases looked up (سلاح الجو، قوى الأمن)
