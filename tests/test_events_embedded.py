@@ -167,3 +167,12 @@ def test_a_name_between_commas_after_an_unnamed_title_is_the_subject(pipeline) -
     found = sentence_events(pipeline, text)
     assert [e for e in found if e[0] == "REQUEST" and e[1] == "هادي بن علي اليامي"], found
     assert not [e for e in found if e[2] == "هادي بن علي اليامي"], found
+
+
+def test_who_tells_an_embedded_clause_is_no_target_of_it_either(pipeline) -> None:
+    """Training gold (al-Weeam): the mayor and two police sources report a suicide
+    bombing; the police had been read as its target."""
+    text = ("وقال علي الحسيني رئيس بلدية طوز خورماتو ومصدران بالشرطة إن مهاجما انتحاريا فجر "
+            "سترته الناسفة في حمام شعبي.")
+    found = sentence_events(pipeline, text)
+    assert not [e for e in found if e[2] == "الشرطة"], found

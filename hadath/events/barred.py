@@ -29,7 +29,7 @@ def no_sides(view: TriggerView, cues: Cues) -> set[int | None]:
     source spoke to; for a violent or coercive act a town fought over (guidelines §6),
     anonymous counted people and whom it is done for; for a request what it asks for."""
     out = {s.index for s in view.slots if (s.city and s.prep in PLACE_PREPS) or s.in_title}
-    out |= _later_clauses(view) | _addressees(view, cues)
+    out |= _later_clauses(view) | _addressees(view, cues) | _outside_embedded(view)
     if view.match.type in VICTIM_TYPES:
         out |= {s.index for s in view.slots if s.locale or _anonymous(view, s, cues)}
         out |= _beneficiaries(view, cues)
@@ -65,12 +65,11 @@ def never_source(view: TriggerView) -> set[int | None]:
     """Victims of a violent act, a city after a visit, where it goes (``زار القاهرة``;
     a host before it receives: ``موسكو ستستقبل مملوك``), and the actors of the clause a
     trigger's clause is embedded in."""
-    out = _outside_embedded(view)
     if view.match.type in VICTIM_TYPES:
-        return out | _victims(view)
+        return _victims(view)
     if view.match.mode == "visit":
-        return out | {s.index for s in view.slots if s.city and s.first > view.match.start}
-    return out
+        return {s.index for s in view.slots if s.city and s.first > view.match.start}
+    return set()
 
 
 NOUN_COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "فان"})
