@@ -806,3 +806,13 @@ def test_civilians_the_entity_stage_found_are_victims_too(pipeline) -> None:
             "أراضي الإقليم لكي لا يعطي أي مبرر للحكومة التركية لقصف المدنيين».")
     found = events(pipeline, text)
     assert not [e for e in found if e[1] == "المدنيين"], found
+
+
+def test_a_weapon_after_ba_is_the_means_not_the_target(pipeline) -> None:
+    """Training gold (Asharq Al-Awsat): "قصفت بالمدفعية الثقيلة مناطق": the artillery is
+    what the shelling is done with (cue list ``instruments``); it had been the target."""
+    text = ("أما في ريف محافظة القنيطرة، فقد أكد ناشطون أن «القوات النظامية قصفت بالمدفعية "
+            "الثقيلة مناطق في بلدة مسحرة».")
+    found = events(pipeline, text)
+    assert [e for e in found if e[0] == "ASSAULT" and e[1] == "القوات النظامية"], found
+    assert not [e for e in found if e[2] == "المدفعية"], found

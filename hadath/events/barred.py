@@ -32,10 +32,20 @@ def no_sides(view: TriggerView, cues: Cues) -> set[int | None]:
     out |= _later_clauses(view) | _addressees(view, cues) | _outside_embedded(view)
     if view.match.type in VICTIM_TYPES:
         out |= {s.index for s in view.slots if s.locale or _anonymous(view, s, cues)}
-        out |= _beneficiaries(view, cues)
+        out |= _beneficiaries(view, cues) | _instruments(view, cues)
     if view.match.type == "REQUEST":
         out |= _asked_for(view)
     return out
+
+
+def _instruments(view: TriggerView, cues: Cues) -> set[int | None]:
+    """What a violent act is done with (``قصفت بالمدفعية الثقيلة``، ``قصف ريف إدلب
+    بالطيران الحربي``; cue list ``instruments``): an unnamed weapon after بـ is the
+    means, no side."""
+    arms = cues.lists["instruments"]
+    return {s.index for s in view.slots
+            if s.prep == "ب" and s.sector is not None and s.first > view.match.start
+            and arms.contains(view.tokens[s.first])}  # fmt: skip
 
 
 def cited(view: TriggerView, cues: Cues) -> set[int | None]:

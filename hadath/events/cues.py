@@ -49,6 +49,7 @@ LISTS = (
     "leader_links",
     "causes",
     "beneficiaries",
+    "instruments",
     "media_nouns",
     "negotiated",
     "quote_cues",
