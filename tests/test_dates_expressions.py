@@ -261,6 +261,23 @@ def test_periods(text: str, span: str, unit: str, amount: int) -> None:
     assert (expr.text, expr.unit, expr.amount) == (span, unit, amount)
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("العمليات الإرهابية التي وقعت مؤخرا في مناطق الشرقية", "مؤخرا"),  # dev (Okaz)
+        ("شنت هجمات على معسكرات لحزب العمال خلال الليل", "خلال الليل"),  # dev (al-Watan)
+        ("ما شهدته المدينة في الآونة الأخيرة من اشتباكات", "الآونة الأخيرة"),
+        ("وصلت خلال الأيام الماضية تعزيزات", "الأيام الماضية"),
+    ],
+)
+def test_vague_periods_name_no_day(text: str, span: str) -> None:
+    """Guidelines §8: "recently", "during the night" date no day; an event they date
+    keeps the words and no date, rather than the publication day."""
+    expr = only(text, "relative_period")
+    assert (expr.text, expr.granularity) == (span, "vague")
+    assert resolve(expr, date(2015, 8, 2)) == date(2015, 8, 2)  # no shift: background-safe
+
+
 def test_bare_singular_unit_needs_no_following_noun() -> None:
     assert texts("منذ عام 2013") == ["عام 2013"]
     assert texts("قبل يوم الانتخابات") == []

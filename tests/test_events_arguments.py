@@ -137,6 +137,11 @@ def test_a_period_keeps_its_words_but_names_no_day(pipeline) -> None:
     pipeline(doc)
     strikes = [e for e in doc.articles[0].records["events"] if e.type == "ASSAULT"]
     assert [(e.date, e.date_text) for e in strikes] == [(date(2015, 8, 1), "أمس")], strikes
+    text = "وقصفت تركيا مؤخرا معسكرات لحزب العمال الكردستاني في شمال العراق."
+    doc = Document("t", "test", text, "jsonl", published=date(2015, 8, 2), title="")
+    pipeline(doc)
+    strikes = [e for e in doc.articles[0].records["events"] if e.type == "ASSAULT"]
+    assert [(e.date, e.date_text) for e in strikes] == [(None, "مؤخرا")], strikes
 
 
 def test_the_genitive_of_a_request_noun_before_what_is_asked_is_its_target(pipeline) -> None:

@@ -59,6 +59,7 @@ class Calendar:
     approximators: set[str] = field(default_factory=set)
     this_words: set[str] = field(default_factory=set)
     adjective_homographs: set[str] = field(default_factory=set)
+    vague_periods: set[str] = field(default_factory=set)  # مؤخرا: no datable stretch
     numbers: dict[str, int] = field(default_factory=dict)
     ordinals: dict[str, int] = field(default_factory=dict)
     tables: dict[str, dict[str, list[tuple[tuple[str, ...], Any]]]] = field(default_factory=dict)
@@ -166,6 +167,7 @@ _WORD_LISTS = (
     "weekday_not_after", "weekday_not_before", "today_not_after", "today_not_before",
     "relative_not_before", "year_words", "equivalence", "period_past", "period_future",
     "period_not_before", "approximators", "this_words", "adjective_homographs",
+    "vague_periods",
 )  # fmt: skip
 
 
@@ -217,7 +219,8 @@ def build_tables(cal: Calendar) -> dict[str, dict[str, list[tuple[tuple[str, ...
         "numbers": cal.numbers,
         "ordinals": cal.ordinals,
         **{name: {w: w for w in getattr(cal, name)}
-           for name in ("year_words", "equivalence", "approximators", "this_words")},
+           for name in ("year_words", "equivalence", "approximators", "this_words",
+                        "vague_periods")},
     }  # fmt: skip
     tables: dict[str, dict[str, list[tuple[tuple[str, ...], Any]]]] = {}
     for table, mapping in sources.items():

@@ -58,7 +58,7 @@ class DateExpr:
 
     @property
     def granularity(self) -> str:
-        """How precise the expression is: day, week, month or year."""
+        """How precise the expression is: day, week, month, year or vague (مؤخرا)."""
         if self.kind == "relative_period":
             return self.unit or "day"
         if self.kind == "absolute" and self.day is None:

@@ -283,6 +283,11 @@ class Parser:
         """الأسبوع الماضي, هذا الشهر, نهاية العام المقبل, منذ ثلاثة أيام, قبل يومين."""
         return self._named_period(i) or self._counted_period(i)
 
+    def vague(self, i: int) -> tuple[int, dict] | None:
+        """مؤخرا، الأيام الماضية، خلال الليل: a period with no datable extent."""
+        hit = self.vocab(i, "vague_periods", clitic=True)
+        return None if hit is None else (hit[1], {"unit": "vague", "amount": 0})
+
     def _named_period(self, i: int) -> tuple[int, dict] | None:
         f: dict[str, Any] = {}
         j = i
@@ -380,6 +385,7 @@ class Parser:
         best: RawDate | None = None
         rules = (("absolute", self.absolute), ("absolute", self.numeric),
                  ("absolute", self.year_only), ("relative_period", self.period),
+                 ("relative_period", self.vague),
                  ("day", self.dayref))  # fmt: skip
         for kind, rule in rules:
             self.clitic_at, self.clitic_len = -1, 0
