@@ -821,3 +821,14 @@ def test_a_weapon_after_ba_is_the_means_not_the_target(pipeline) -> None:
     found = events(pipeline, text)
     assert [e for e in found if e[0] == "ASSAULT" and e[1] == "القوات النظامية"], found
     assert not [e for e in found if e[2] == "المدفعية"], found
+
+
+def test_the_day_of_a_statement_dates_what_it_quotes_after_a_colon(pipeline) -> None:
+    """Dev (al-Yaum), guidelines §8: "في تصريحات للصحفيين، أمس: نحن … نرحب": the
+    statement's day dates the welcome it quotes; the colon had cut it off."""
+    text = ("وقال السفير أحمد بن حلي نائب الأمين العام للجامعة العربية في تصريحات للصحفيين، أمس: "
+            "نحن في الجامعة العربية نرحب بهذه الهدنة الإنسانية.")
+    doc = Document("t", "test", text, "jsonl", published=date(2015, 7, 27), title="")
+    pipeline(doc)
+    found = [(e.type, e.date, e.date_text) for e in doc.articles[0].records["events"]]
+    assert ("SUPPORT", date(2015, 7, 26), "أمس") in found, found

@@ -26,6 +26,7 @@ def event_date(article: Article, sentence: Sentence, found: list[DateExpr], at: 
         and abs(sentence.start + e.start - at) <= DATE_REACH
         and not _embedded_after(sentence, at, sentence.start + e.start, cues)
     ]  # fmt: skip
+    own = own or _statement_date(sentence, found, clause)
     if not own:
         return article.published, None, True
     nearest = min(own, key=lambda e: abs(sentence.start + e.start - at))
@@ -33,6 +34,17 @@ def event_date(article: Article, sentence: Sentence, found: list[DateExpr], at: 
     if article.published is None:  # only a fully written date stands on its own
         return _written(nearest), nearest.text, day
     return resolve(nearest, article.published), nearest.text, day
+
+
+def _statement_date(sentence: Sentence, found: list[DateExpr],
+                    clause: tuple[int, int]) -> list[DateExpr]:  # fmt: skip
+    """The date of the statement a clause after a colon quotes (``وقال السفير … في تصريحات
+    للصحفيين، أمس: نحن … نرحب``): guidelines §8, the statement's day dates what it reports."""
+    before = sentence.text[: clause[0] - sentence.start].rstrip(" «\"“")
+    if not before.endswith(":"):
+        return []
+    colon = len(before) - 1  # in the sentence's text, as the expressions' offsets are
+    return [e for e in found if e.end <= colon and colon - e.end <= DATE_REACH]
 
 
 def _embedded_after(sentence: Sentence, at: int, where: int, cues: Cues) -> bool:
