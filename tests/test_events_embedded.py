@@ -176,3 +176,12 @@ def test_who_tells_an_embedded_clause_is_no_target_of_it_either(pipeline) -> Non
             "سترته الناسفة في حمام شعبي.")
     found = sentence_events(pipeline, text)
     assert not [e for e in found if e[2] == "الشرطة"], found
+
+
+def test_a_first_person_verb_has_the_speaker_as_subject(pipeline) -> None:
+    """Training gold (al-Jazirah): "وقال الرئيس الفلسطيني: «نُحمل الإدارة الأميركية
+    المسؤولية»": we, the speaker, hold the administration responsible; it had been the
+    one holding."""
+    text = "وقال الرئيس الفلسطيني: «نُحمل الإدارة الأميركية أيضاً المسؤولية»."
+    found = sentence_events(pipeline, text)
+    assert ("ACCUSE", "الرئيس الفلسطيني", "الإدارة الأميركية") in found, found

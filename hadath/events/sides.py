@@ -65,6 +65,8 @@ class ClauseSides:
                 patient, source = source, self._marked_agent(slots, tokens, match, bounds)
             source = source or self._light_verb_subject(slots, tokens, match, bounds)
             source = source or subject_of_verb(slots, tokens, match.start, match.start, bounds)
+        elif first_person(tokens[match.start], match):
+            source = None  # «نحمل الإدارة الأميركية»: we, the speaker, hold them
         else:  # the verb is the trigger's first word; "requires" words may follow it
             source = subject_of_verb(slots, tokens, match.start, match.start + 1, bounds)
             source = source or self._statement_owner(slots, tokens, match)
@@ -299,6 +301,17 @@ def _plural_doer(tokens: list[Token], match: TriggerMatch, source: Slot | None,
         return False
     right_after = target.first <= match.end + PLURAL_OBJECT_GAP
     return source.last < match.start and right_after and plural_verb(tokens[match.start])
+
+
+def first_person(token: Token, match: TriggerMatch) -> bool:
+    """A verb in the first person plural (``نطالب``، ``نحمل``، ``ندين``: the entry's third
+    person with ن for ي/ت): its subject is the speaker, so the actor after it is its
+    object (``«نُحمل الإدارة الأميركية المسؤولية»``)."""
+    stem = token.stem
+    if len(stem) < 3 or not stem.startswith("ن"):
+        return False
+    forms = set(match.trigger.forms) | set(match.trigger.verb_forms)
+    return bool({"ي" + stem[1:], "ت" + stem[1:]} & forms)
 
 
 def _lam_object(slots: list[Slot], tokens: list[Token], genitive: Slot | None) -> Slot | None:
