@@ -27,7 +27,7 @@ from hadath.actors.kb import KnowledgeBase
 from hadath.entities.mention import word_before
 from hadath.entities.unnamed import NISBA_ENDINGS
 from hadath.events.cues import Cues
-from hadath.events.roles import PREP_WORDS, Slot, governing_prep
+from hadath.events.roles import PREP_WORDS, Slot, governing_prep, sound_plural_oblique
 from hadath.model import Article, Sentence, Span, Token
 from hadath.text.normalize import normalize
 
@@ -363,11 +363,10 @@ def _oblique(head: Token, span: Span) -> bool:
     ``المسلحين``، ``مسؤولين عراقيين`` (nominative ``الحوثيون``). Not a place (``البحرين``;
     people named by their state are none) and not a short word that only ends like one
     (``الحسين``)."""
-    stem = head.stem
     place = span.label in ("GPE", "LOC") and span.attrs.get("source") != "side"
-    if place or not stem.endswith("ين") or len(stem) < 5:
+    if place or not sound_plural_oblique(head):
         return False
-    return stem.endswith("يين") or "ال" in head.prefixes or span.label != "PER"
+    return head.stem.endswith("يين") or "ال" in head.prefixes or span.label != "PER"
 
 
 def _accusative(token: Token) -> bool:

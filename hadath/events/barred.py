@@ -12,6 +12,7 @@ from hadath.events.cues import Cues
 from hadath.events.places import PLACE_PREPS
 from hadath.events.ranker import TriggerView
 from hadath.events.roles import (
+    COMMA_TEXTS,
     PRONOUN_COMPLEMENTIZERS,
     QUOTES,
     VICTIM_SECTORS,
@@ -26,8 +27,9 @@ from hadath.model import Token
 def no_sides(view: TriggerView, cues: Cues) -> set[int | None]:
     """Candidates that are neither source nor target of the trigger: a city after في/بـ
     (where it happened), a word of a person's title, actors of a later clause, whom a
-    source spoke to; for a violent or coercive act a town fought over (guidelines §6),
-    anonymous counted people and whom it is done for; for a request what it asks for."""
+    source spoke to, who tells the إن/أن clause the trigger is in; for a violent or
+    coercive act a town fought over (guidelines §6), anonymous counted people, whom it is
+    done for and what it is done with; for a request what it asks for."""
     out = {s.index for s in view.slots if (s.city and s.prep in PLACE_PREPS) or s.in_title}
     out |= _later_clauses(view) | _addressees(view, cues) | _outside_embedded(view)
     if view.match.type in VICTIM_TYPES:
@@ -72,9 +74,8 @@ def in_cause(view: TriggerView, cues: Cues) -> set[int | None]:
 
 
 def never_source(view: TriggerView) -> set[int | None]:
-    """Victims of a violent act, a city after a visit, where it goes (``زار القاهرة``;
-    a host before it receives: ``موسكو ستستقبل مملوك``), and the actors of the clause a
-    trigger's clause is embedded in."""
+    """Victims of a violent act, and a city after a visit, where it goes (``زار القاهرة``;
+    a host before it receives: ``موسكو ستستقبل مملوك``)."""
     if view.match.type in VICTIM_TYPES:
         return _victims(view)
     if view.match.mode == "visit":
@@ -83,7 +84,6 @@ def never_source(view: TriggerView) -> set[int | None]:
 
 
 NOUN_COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "فان"})
-COMMAS = frozenset({"،", ","})
 
 
 def _outside_embedded(view: TriggerView) -> set[int | None]:
@@ -95,7 +95,7 @@ def _outside_embedded(view: TriggerView) -> set[int | None]:
     tokens, start = view.tokens, view.match.start
     opens = None
     for i in range(view.bounds[0], start):
-        if tokens[i].text in COMMAS or tokens[i].norm in PRONOUN_COMPLEMENTIZERS:
+        if tokens[i].text in COMMA_TEXTS or tokens[i].norm in PRONOUN_COMPLEMENTIZERS:
             opens = None  # "لافتا إلى أنه طلب": the speaker's clause again
         elif tokens[i].norm in NOUN_COMPLEMENTIZERS:
             opens = i
@@ -163,7 +163,7 @@ def _later_clauses(view: TriggerView) -> set[int | None]:
     i = comma_clause(tokens, view.match.end, end)
     limit = end if i is None else i
     led = next((j for j in range(view.match.end, limit - 1)
-                if tokens[j].text in ("،", ",") and j + 1 in view.triggers), None)  # fmt: skip
+                if tokens[j].text in COMMA_TEXTS and j + 1 in view.triggers), None)  # fmt: skip
     i = led if led is not None else i  # "رحبت الجامعة بالهدنة، مطالبة الحوثيين": another act
     return set() if i is None else {s.index for s in view.slots if s.first > i}
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from hadath.events.lexicon import TriggerMatch
 from hadath.events.roles import (
+    COMMA_TEXTS,
     PREP_WORDS,
     PREPOSITIONS,
     QUOTES,
@@ -109,7 +110,7 @@ def _joined(first: Token, between: list[Token]) -> bool:
     title's words stands between."""
     if "و" in first.prefixes:
         return True
-    if between and between[0].text in ("،", ","):
+    if between and between[0].text in COMMA_TEXTS:
         between = between[1:]
     if between and between[0].norm == "و":
         between = between[1:]

@@ -83,7 +83,7 @@ def comma_clause(tokens: Sequence[Token], start: int, end: int) -> int | None:
     """Index of the first comma in ``[start, end)`` that opens another clause (``، فيما``،
     ``، في وقت``، ``، بينما``), if any."""
     for i in range(start, end - 2):
-        if tokens[i].text in ("،", ",") and (
+        if tokens[i].text in COMMA_TEXTS and (
             tokens[i + 1].norm in COMMA_OPENERS
             or (tokens[i + 1].norm, tokens[i + 2].norm) in COMMA_OPENER_PHRASES
         ):
@@ -234,11 +234,17 @@ def _partitive(slots: Sequence[Slot], tokens: Sequence[Token], gap: int) -> Slot
     whole = next((s for s in slots if s.first > gap), None)
     if whole is None or whole.prep != "من" or not _actor(whole):
         return None
-    if tokens[gap].stem.endswith("ين") and len(tokens[gap].stem) >= 5:
+    if sound_plural_oblique(tokens[gap]):
         return None  # "والتقى ممثلين من الحكومة": an object in the accusative
     between = tokens[gap : whole.first]
     near = len([t for t in between if not t.is_punct]) <= PARTITIVE_REACH + 1  # with من
     return whole if near and not any(t.is_punct for t in between) else None
+
+
+def sound_plural_oblique(token: Token) -> bool:
+    """The word ends like a sound masculine plural (or dual) in the accusative or genitive
+    (``مسؤولين``، ``الحوثيين``), not a short word that only ends so (``حسين``)."""
+    return token.stem.endswith("ين") and len(token.stem) >= 5
 
 
 def plural_verb(token: Token) -> bool:
