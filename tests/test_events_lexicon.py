@@ -164,6 +164,8 @@ def test_specific_mode_is_returned_first(lexicon: Lexicon) -> None:
         ("أعلنت قيادة التحالف العربي عن هدنة إنسانية في اليمن", "RETREAT", "ceasefire"),
         # طالب with a long titled subject before its بـ (training gold, Asharq Al-Awsat)
         ("وطالب مسعود بارزاني، رئيس إقليم كردستان العراق، بوقف القصف الجوي التركي", "REQUEST", None),
+        # an operation against someone (dev, al-Watan)
+        ("إن العملية التي تشنها تركيا ضد تنظيم داعش ليست مؤقتة", "ASSAULT", None),
     ],
 )  # fmt: skip
 def test_news_sentence_fires(lexicon: Lexicon, text: str, kind: str, mode: str | None) -> None:
@@ -188,6 +190,7 @@ def test_news_sentence_fires(lexicon: Lexicon, text: str, kind: str, mode: str |
         "وصل ثمنها إلى مليون إسترليني",  # ثمن "price"
         "والطلب من الأعضاء تقديم المقترحات",  # طلب, a noun without بـ
         "سيطرت فرق الدفاع المدني على الحريق",  # a fire brought under control
+        "أطلقت الوزارة حملة توعية ضد التدخين",  # a campaign against smoking
     ],
 )  # fmt: skip
 def test_look_alikes_do_not_fire(lexicon: Lexicon, text: str) -> None:
