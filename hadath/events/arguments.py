@@ -19,6 +19,7 @@ agent nouns in ``hadath/data/actors/agents.yaml``.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
@@ -274,6 +275,8 @@ def _sector(kb: KnowledgeBase, tokens: Sequence[Token], i: int) -> str | None:
 
 
 def _phrase_sector(kb: KnowledgeBase, tokens: Sequence[Token], i: int) -> str | None:
+    if tokens[i].stem not in _phrase_heads(kb):
+        return None
     for n in AGENT_PHRASE_WORDS:
         words = tokens[i : i + n]
         if len(words) == n and not any(t.is_punct for t in words):
@@ -281,6 +284,12 @@ def _phrase_sector(kb: KnowledgeBase, tokens: Sequence[Token], i: int) -> str | 
             if sector is not None:
                 return sector
     return None
+
+
+@functools.cache
+def _phrase_heads(kb: KnowledgeBase) -> frozenset[str]:
+    """First words of the agent phrases (``اجهزه`` of ``الأجهزة الأمنية``)."""
+    return frozenset(word.split()[0] for word, _ in kb.agents.words() if " " in word)
 
 
 def _groups_next(tokens: Sequence[Token], i: int, covered: set[int], cues: Cues) -> bool:
