@@ -191,6 +191,7 @@ def test_news_sentence_fires(lexicon: Lexicon, text: str, kind: str, mode: str |
         "والطلب من الأعضاء تقديم المقترحات",  # طلب, a noun without بـ
         "سيطرت فرق الدفاع المدني على الحريق",  # a fire brought under control
         "أطلقت الوزارة حملة توعية ضد التدخين",  # a campaign against smoking
+        "داعية الله بأن يتغمده بواسع رحمته",  # a prayer (SaudiNewsNet, Sabq)
     ],
 )  # fmt: skip
 def test_look_alikes_do_not_fire(lexicon: Lexicon, text: str) -> None:
