@@ -832,3 +832,10 @@ def test_the_day_of_a_statement_dates_what_it_quotes_after_a_colon(pipeline) -> 
     pipeline(doc)
     found = [(e.type, e.date, e.date_text) for e in doc.articles[0].records["events"]]
     assert ("SUPPORT", date(2015, 7, 26), "أمس") in found, found
+
+
+def test_a_quoted_number_still_counts_the_victims(pipeline) -> None:
+    """SaudiNewsNet (al-Weeam): "تنظيم القاعدة يتبنى قتل «14» جنديا جزائريا": the quotation
+    marks had hidden the count, and the soldiers had become the killers."""
+    found = events(pipeline, "تنظيم القاعدة يتبنى قتل «14» جنديا جزائريا في كمين نصبه لهم.")
+    assert not [e for e in found if e[1] == "جنديا جزائريا"], found

@@ -25,7 +25,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from hadath.actors.kb import KnowledgeBase
-from hadath.entities.mention import word_before
+from hadath.entities.mention import CLOSE_QUOTES, word_before
 from hadath.entities.unnamed import NISBA_ENDINGS
 from hadath.events.cues import Cues
 from hadath.events.roles import PREP_WORDS, Slot, governing_prep, sound_plural_oblique
@@ -204,6 +204,8 @@ def _counted(tokens: Sequence[Token], first: int, cues: Cues) -> bool:
     at = first - 1
     if at >= 0 and tokens[at].norm == "من":
         at -= 1  # "590 من عناصر"، "عدد من المواطنين"
+    if at >= 1 and tokens[at].text in CLOSE_QUOTES:
+        at -= 1  # "قتل «14» جنديا": a quoted number
     if at < 0:
         return False
     token = tokens[at]
