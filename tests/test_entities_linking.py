@@ -346,3 +346,12 @@ def test_a_plural_demonym_used_as_a_noun_names_the_countrys_side(pipeline) -> No
     assert found["العراقيين"]["actor_id"] == "irq", found
     assert "المسلحين العراقيين" in found, found  # the gunmen, Iraqi: one side
     assert "الروسي" not in spans(pipeline, "وقال الوزير الروسي إن بلاده ستواصل.")
+
+
+def test_a_singular_agent_word_after_a_definite_noun_is_its_adjective(pipeline) -> None:
+    """SaudiNewsNet: "الجماعات المسلحة" (armed groups) and "التنظيم المتطرف" (the extremist
+    organization) name no armed men or extremists of their own ("المسلحة القرية" had been
+    one actor); a plural after a definite subject is its object (اعتقلت الشرطة المتظاهرين)."""
+    assert "المسلحة القرية" not in spans(pipeline, "هاجمت الجماعات المسلحة القرية.")
+    assert "المتطرف" not in spans(pipeline, "إذا فكر قادة التنظيم المتطرف بشن هجمات.")
+    assert "المتظاهرين" in spans(pipeline, "واعتقلت الشرطة المتظاهرين أمس.")

@@ -83,7 +83,8 @@ def agent_mentions(article: Article, index: int, tokens: list[Token], kb: Knowle
             continue
         before = word_before(tokens, i)
         if before >= 0 and (tokens[before].stem in heads or before in taken
-                            or _nisba_after_definite(tokens[before], token)):
+                            or _nisba_after_definite(tokens[before], token)
+                            or _adjective_of(tokens[before], token)):
             continue  # an adjective: "المستشار الدبلوماسي", "الجيش السوري المسلح", «داعش» الإرهابي
         last = i if token.stem in heads else _agent_adjectives(tokens, i, taken)
         start, end = mention_offsets(article, tokens, i, last)
@@ -101,6 +102,21 @@ def _nisba_after_definite(before: Token, token: Token) -> bool:
     ``الهجوم الإرهابي``), not the actor it names alone (``الانتحاري``)."""
     written = DIACRITICS.sub("", token.text)  # المستشفى: ى normalizes to ي, but is none
     return "ال" in before.prefixes and written.endswith(SINGULAR_NISBA)
+def _adjective_of(before: Token, token: Token) -> bool:
+    """A singular agent word with the bare article right after a definite word is that
+    word's adjective (``الجماعات المسلحة``، ``التنظيم المتطرف``). A plural one is the
+    verb's object (``اعتقلت الشرطة المتظاهرين``), and with و it starts a phrase of its
+    own (``الجيش والمسلحة``)."""
+    if token.stem.endswith(SOUND_PLURAL_ENDINGS) or token.prefixes != ("ال",):
+        return False
+    if DIACRITICS.sub("", token.text).endswith("ى"):
+        return False  # "هاجم أفراد من الجيش المستشفى": a noun (ى), the object
+    return "ال" in before.prefixes and not before.is_punct
+
+
+SOUND_PLURAL_ENDINGS = ("ون", "ين", "ات")
+
+
 AGENT_ADJECTIVES = 2  # relational adjectives an unnamed actor takes ("المقاومة الشعبية")
 
 
