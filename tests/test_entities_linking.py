@@ -355,3 +355,13 @@ def test_a_singular_agent_word_after_a_definite_noun_is_its_adjective(pipeline) 
     assert "المسلحة القرية" not in spans(pipeline, "هاجمت الجماعات المسلحة القرية.")
     assert "المتطرف" not in spans(pipeline, "إذا فكر قادة التنظيم المتطرف بشن هجمات.")
     assert "المتظاهرين" in spans(pipeline, "واعتقلت الشرطة المتظاهرين أمس.")
+
+
+def test_a_role_after_a_name_runs_through_a_linked_quoted_organization(pipeline) -> None:
+    """Seed 000: "فهد المصري، المسؤول الإعلامي السابق في «الجيش السوري الحر»": the Free
+    Syrian Army is part of his role (it had ended at في, and the FSA had been read as the
+    one who met Bogdanov)."""
+    text = ("نقلت وكالة «سبوتنيك» الروسية عن فهد المصري، المسؤول الإعلامي السابق في «الجيش "
+            "السوري الحر» أنه «عقد اجتماعًا مع بوغدانوف في باريس».")
+    found = spans(pipeline, text)
+    assert found["فهد المصري"]["role"] == "المسؤول الإعلامي السابق في «الجيش السوري الحر»", found

@@ -26,7 +26,7 @@ from collections.abc import Set as AbstractSet
 
 from hadath.actors.kb import KnowledgeBase, strip_article
 from hadath.entities.gazetteer import mention_start
-from hadath.entities.mention import Mention
+from hadath.entities.mention import CLOSE_QUOTES, OPEN_QUOTES, Mention
 from hadath.entities.mentions import COMMAS, OFFICE_KINDS
 from hadath.entities.rules import entity_rules
 from hadath.model import AGENT_KEY, Article, Token
@@ -109,7 +109,13 @@ def _role_after(tokens: list[Token], last: int, ends: dict[int, int],
     if i >= len(tokens) or not _head(tokens[i]) or set(tokens[i].prefixes) & {"و", "ف"}:
         return None  # "ونائب وزير ...": a second person, coordinated
     start, j = i, i
-    while j < len(tokens) and j - start < APPOSITIVE_MAX and not _stop(tokens[j]):
+    while j < len(tokens) and j - start < APPOSITIVE_MAX:
+        linked = _linked_name(tokens, j, ends) if j > start else None
+        if linked is not None:  # "المسؤول الإعلامي السابق في «الجيش السوري الحر»"
+            j = linked + 1
+            continue
+        if _stop(tokens[j]):
+            break
         # a name inside the role (not the bare head noun itself): take it, go on only
         # through a link word
         if j in ends and (j > start or ends[j] > j):
@@ -123,6 +129,20 @@ def _role_after(tokens: list[Token], last: int, ends: dict[int, int],
             return start, j
         j += 1
     return (start, j - 1) if j - 1 >= start else None
+
+
+def _linked_name(tokens: list[Token], j: int, ends: dict[int, int]) -> int | None:
+    """The last token of a name a role link at ``j`` introduces (``في «الجيش السوري
+    الحر»``، ``لدى بريطانيا``), its closing quotation mark included; else None."""
+    if tokens[j].norm not in entity_rules().role_links:
+        return None
+    k = j + 1
+    if k < len(tokens) and tokens[k].text in OPEN_QUOTES:
+        k += 1
+    if k not in ends:
+        return None
+    end = ends[k]
+    return end + 1 if end + 1 < len(tokens) and tokens[end + 1].text in CLOSE_QUOTES else end
 
 
 def _genitive_between(tokens: list[Token], start: int, end: int) -> bool:
