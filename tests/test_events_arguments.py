@@ -839,3 +839,12 @@ def test_a_quoted_number_still_counts_the_victims(pipeline) -> None:
     marks had hidden the count, and the soldiers had become the killers."""
     found = events(pipeline, "تنظيم القاعدة يتبنى قتل «14» جنديا جزائريا في كمين نصبه لهم.")
     assert not [e for e in found if e[1] == "جنديا جزائريا"], found
+
+
+def test_the_visitor_of_a_visit_noun_follows_it_with_lam(pipeline) -> None:
+    """Seed 002: "زيارة مرتقبة لمدير مكتب الأمن الوطني السوري اللواء علي مملوك إلى موسكو":
+    Mamlouk visits Moscow; he had been read as the one visited."""
+    text = ("كشَّف مصدر أمني لوكالة «سبوتنيك» الروسية عن زيارة مرتقبة لمدير مكتب الأمن الوطني "
+            "السوري اللواء علي مملوك إلى موسكو، مشيراً أنَّ زيارة مملوك ستتم الأسبوع المقبل.")
+    found = events(pipeline, text)
+    assert ("CONSULT", "اللواء علي مملوك", "موسكو") in found, found

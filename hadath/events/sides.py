@@ -63,6 +63,7 @@ class ClauseSides:
                 if active is not None:  # "وقتل حزب العمال الكردستاني ضابطي شرطة"
                     return source, active
                 patient, source = source, self._marked_agent(slots, tokens, match, bounds)
+            source = source or _visitor(slots, match)
             source = source or self._light_verb_subject(slots, tokens, match, bounds)
             source = source or subject_of_verb(slots, tokens, match.start, match.start, bounds)
         elif first_person(tokens[match.start], match):
@@ -301,6 +302,20 @@ def _plural_doer(tokens: list[Token], match: TriggerMatch, source: Slot | None,
         return False
     right_after = target.first <= match.end + PLURAL_OBJECT_GAP
     return source.last < match.start and right_after and plural_verb(tokens[match.start])
+
+
+VISITOR_REACH = 3  # words between a visit noun and the لـ of its visitor (مرتقبة)
+
+
+def _visitor(slots: list[Slot], match: TriggerMatch) -> Slot | None:
+    """Who pays a visit named by a noun (``زيارة مرتقبة لمدير مكتب الأمن الوطني … إلى
+    موسكو``، ``زيارة لحركة «فتح» إلى القاهرة``): the actor with لـ right after it; where
+    it goes is the target."""
+    if match.mode != "visit":
+        return None
+    after = next((s for s in slots if s.first >= match.end), None)
+    near = after is not None and after.first - match.end <= VISITOR_REACH
+    return after if near and after.prep == "ل" else None
 
 
 def first_person(token: Token, match: TriggerMatch) -> bool:
