@@ -185,3 +185,12 @@ def test_a_first_person_verb_has_the_speaker_as_subject(pipeline) -> None:
     text = "وقال الرئيس الفلسطيني: «نُحمل الإدارة الأميركية أيضاً المسؤولية»."
     found = sentence_events(pipeline, text)
     assert ("ACCUSE", "الرئيس الفلسطيني", "الإدارة الأميركية") in found, found
+
+
+def test_whom_a_report_quotes_with_an_is_the_doer_the_rules_found(pipeline) -> None:
+    """Seed 000: "نقلت وكالة «سبوتنيك» الروسية عن فهد المصري … أنه «عقد اجتماعًا مع
+    بوغدانوف»": the frame names the doer; the role model had dropped him as too far."""
+    text = ("في هذه الأثناء، نقلت وكالة «سبوتنيك» الروسية عن فهد المصري، المسؤول الإعلامي السابق "
+            "في «الجيش السوري الحر» أنه «عقد اجتماعًا مع بوغدانوف في باريس».")
+    found = sentence_events(pipeline, text)
+    assert ("CONSULT", "فهد المصري", "بوغدانوف") in found, found

@@ -235,6 +235,8 @@ class EventExtractor:
             no_target = no_target | {view.antecedent}
         barred = {target} | no_side | never_source(view)
         source = _kept(scores, view.rule_source, "source")
+        if _reported_speaker(view):  # "نقلت الوكالة عن فهد المصري أنه «عقد اجتماعا»"
+            source = view.rule_source
         if (source is None or source in barred) and view.match.voice != "passive":
             source = _best(scores, "source", barred)
         if source is None and view.match.voice == "passive":
@@ -322,6 +324,20 @@ OUTLET_SECTOR = "MED"  # news outlets: talking to one is an interview, not CONSU
 NOUN_EVENT_THRESHOLD = 0.55
 ROLE_THRESHOLD = 0.25
 KEEP_THRESHOLD = 0.15
+
+
+def _reported_speaker(view: TriggerView) -> bool:
+    """The rules' source is whom a report quotes with عن (``نقل … عن X أنه``): the frame
+    names the doer however far it stands, so the role model does not overrule it."""
+    index = view.rule_source
+    if index is None or view.slots[index].prep != "عن":
+        return False
+    first = view.slots[index].first
+    return any(t.stem in REPORTING_VERBS for t in view.tokens[max(0, first - REPORT_REACH) : first])
+
+
+REPORTING_VERBS = frozenset({"نقل", "نقلت", "نقلوا", "ينقل", "تنقل"})
+REPORT_REACH = 8  # tokens from نقل to the عن of whom it quotes (نقلت وكالة «سبوتنيك» الروسية عن)
 
 
 def _led(slots: Sequence[Slot], index: int | None) -> int | None:
