@@ -95,6 +95,7 @@ def agent_mentions(article: Article, index: int, tokens: list[Token], kb: Knowle
 
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون")
 SINGULAR_NISBA = ("ي", "ية")  # as written
+SOUND_PLURALS = ("ون", "ين", "ات")  # stem endings of sound plurals
 
 
 def _nisba_after_definite(before: Token, token: Token) -> bool:
@@ -102,19 +103,18 @@ def _nisba_after_definite(before: Token, token: Token) -> bool:
     ``الهجوم الإرهابي``), not the actor it names alone (``الانتحاري``)."""
     written = DIACRITICS.sub("", token.text)  # المستشفى: ى normalizes to ي, but is none
     return "ال" in before.prefixes and written.endswith(SINGULAR_NISBA)
+
+
 def _adjective_of(before: Token, token: Token) -> bool:
     """A singular agent word with the bare article right after a definite word is that
     word's adjective (``الجماعات المسلحة``، ``التنظيم المتطرف``). A plural one is the
     verb's object (``اعتقلت الشرطة المتظاهرين``), and with و it starts a phrase of its
     own (``الجيش والمسلحة``)."""
-    if token.stem.endswith(SOUND_PLURAL_ENDINGS) or token.prefixes != ("ال",):
+    if token.stem.endswith(SOUND_PLURALS) or token.prefixes != ("ال",):
         return False
     if DIACRITICS.sub("", token.text).endswith("ى"):
         return False  # "هاجم أفراد من الجيش المستشفى": a noun (ى), the object
     return "ال" in before.prefixes and not before.is_punct
-
-
-SOUND_PLURAL_ENDINGS = ("ون", "ين", "ات")
 
 
 AGENT_ADJECTIVES = 2  # relational adjectives an unnamed actor takes ("المقاومة الشعبية")

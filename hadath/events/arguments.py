@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from hadath.actors.kb import KnowledgeBase
 from hadath.entities.mention import CLOSE_QUOTES, word_before
-from hadath.entities.unnamed import NISBA_ENDINGS
+from hadath.entities.unnamed import NISBA_ENDINGS, SOUND_PLURALS
 from hadath.events.cues import Cues
 from hadath.events.roles import PREP_WORDS, Slot, governing_prep, sound_plural_oblique
 from hadath.model import Article, Sentence, Span, Token
@@ -44,7 +44,6 @@ PHRASE_STOPS = frozenset(
         "الايام", "الاخري", "الاخرين",
     }
 )  # fmt: skip
-SOUND_PLURALS = ("ون", "ين", "ات")
 
 
 def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span],

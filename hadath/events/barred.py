@@ -13,6 +13,7 @@ from hadath.events.places import PLACE_PREPS
 from hadath.events.ranker import TriggerView
 from hadath.events.roles import (
     COMMA_TEXTS,
+    COMPLEMENTIZERS,
     PRONOUN_COMPLEMENTIZERS,
     QUOTES,
     VICTIM_SECTORS,
@@ -83,7 +84,8 @@ def never_source(view: TriggerView) -> set[int | None]:
     return set()
 
 
-NOUN_COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "فان"})
+# إن/أن with a noun subject after them (not أنه، not لأن "because")
+NOUN_COMPLEMENTIZERS = COMPLEMENTIZERS - PRONOUN_COMPLEMENTIZERS - {"لان"}
 
 
 def _outside_embedded(view: TriggerView) -> set[int | None]:

@@ -253,7 +253,6 @@ class EventExtractor:
         sure = _side_belief(scores, source, "source") * _side_belief(scores, judged, "target")
         return Decision(source, target, p_event * sure)
 
-
     def _continued(self, view: TriggerView) -> bool:
         """A noun right after a verb of going on (``ستواصل دعم``): the action goes on, an
         event (guidelines §4), whatever the detector makes of the future prefix."""
