@@ -16,6 +16,7 @@ from hadath.events.gold import load_gold
 from hadath.events.lexicon import Lexicon
 from hadath.events.ranker import DETECT_PATH, ROLES_PATH, default_ranker
 from scripts import train_events
+from tests.conftest import sentence_events
 
 ROOT = Path(__file__).resolve().parent.parent
 MEETING = {
@@ -136,3 +137,16 @@ def test_rules_read_a_light_verb_across_a_titled_subject_and_a_quantity() -> Non
         "ميخائيل بوغدانوف", "المسؤولين الفرنسيين")
     pairs = {(e.source.text, e.target.text) for e in extractor.article_events(article)}
     assert pairs == {("ميخائيل بوغدانوف", "المسؤولين الفرنسيين")}
+
+
+def test_an_event_with_no_doer_named_needs_the_models_confidence(pipeline) -> None:
+    """Dev (al-Sharq al-Awsat, al-Weeam): a sourceless reading whose confidence is below
+    ``SOURCELESS_THRESHOLD`` is no event (a political solution that "agrees with the
+    Geneva statement" had been AGREE → جنيف); a sure one stays (teachers arrested by an
+    unnamed force). Violence is exempt: news reports it by its victims."""
+    text = ("وقال: «رغم أننا نريد أن نرى حلا سياسيا يتفق مع بيان جنيف، فإننا لا نرى الأسد "
+            "جزءا من ذلك».")
+    assert sentence_events(pipeline, text) == []
+    text = ("اعتقل أكثر من 200 مدرس إيراني الأربعاء خلال عملية قمع لمظاهرة في العاصمة "
+            "الإيرانية طهران، حسب ما أعلنت المعارضة في المنفى.")
+    assert ("COERCE", None, "مدرس إيراني") in sentence_events(pipeline, text)
