@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from hadath.model import Document
+from hadath.model import AGENT_KEY, Document
 from hadath.pipeline import Pipeline
 
 
@@ -37,9 +37,16 @@ def test_a_group_noun_refers_to_the_organization_named_with_its_head(pipeline) -
     assert found["التحالف"] == found["التحالف الدولي"], found
 
 
-def test_a_group_noun_with_no_antecedent_is_no_mention(pipeline) -> None:
-    found = keys(pipeline, "وقالت الحركة في بيان إن التنظيم لن يشارك في الحوار.")
-    assert "الحركة" not in found and "التنظيم" not in found, found
+def test_a_standalone_group_noun_with_no_antecedent_is_an_unnamed_organization(pipeline) -> None:
+    """With nothing named before, ``التنظيم``، ``التحالف``، ``الحزب`` (with its relational
+    adjectives) still name an actor, unknown and unlinked (no actor id, an article-local
+    key, like ``المسلحين``); ``الحركة`` ("movement", "traffic") stays no mention."""
+    found = spans(pipeline, "وقالت الحركة في بيان إن التنظيم لن يشارك في الحوار.")
+    assert "الحركة" not in found, found
+    assert found["التنظيم"]["actor_id"] is None, found
+    assert found["التنظيم"]["key"].startswith(AGENT_KEY), found
+    found = spans(pipeline, "واتهم الحزب الكردي انقرة بالتواطؤ مع تنظيم الدولة الاسلامية.")
+    assert found["الحزب الكردي"]["actor_id"] is None and found["الحزب الكردي"]["label"] == "ORG"
 
 
 def spans(pipeline: Pipeline, text: str) -> dict[str, dict]:

@@ -194,3 +194,11 @@ def test_whom_a_report_quotes_with_an_is_the_doer_the_rules_found(pipeline) -> N
             "في «الجيش السوري الحر» أنه «عقد اجتماعًا مع بوغدانوف في باريس».")
     found = sentence_events(pipeline, text)
     assert ("CONSULT", "فهد المصري", "بوغدانوف") in found, found
+
+
+def test_the_coalition_named_alone_is_the_doer(pipeline) -> None:
+    """Training gold (al-Madina): "إنّ التحالف استهدف الحوثيين" in a report that names no
+    coalition before: the bare التحالف had been no actor, so the strike had no doer."""
+    text = ("وقال مصدر في المقاومة الشعبية: إنّ التحالف استهدف الحوثيين مع آلياتهم ولم يعرف على "
+            "الفور نتائج الضربات الجوية.")
+    assert ("ASSAULT", "التحالف", "الحوثيين") in sentence_events(pipeline, text)

@@ -26,9 +26,10 @@ from collections.abc import Set as AbstractSet
 
 from hadath.actors.kb import KnowledgeBase, strip_article
 from hadath.entities.gazetteer import mention_start
-from hadath.entities.mention import CLOSE_QUOTES, OPEN_QUOTES, Mention
+from hadath.entities.mention import CLOSE_QUOTES, OPEN_QUOTES, Mention, mention_offsets
 from hadath.entities.mentions import COMMAS, OFFICE_KINDS
 from hadath.entities.rules import entity_rules
+from hadath.entities.unnamed import agent_adjectives
 from hadath.model import AGENT_KEY, Article, Token
 from hadath.outlets import outlet_by_id
 from hadath.text.normalize import normalize
@@ -371,14 +372,29 @@ def _reference(article: Article, index: int, i: int, token: Token, type_: str,
 
 def _group_references(article: Article, mentions: list[Mention],
                       kb: KnowledgeBase) -> list[Mention]:  # fmt: skip
-    """Mentions for ``التنظيم``-style references to an organization named before."""
-    found = []
-    for index, i, token in _free_definite(article, mentions, entity_rules().group_reference_heads):
+    """Mentions for ``التنظيم``-style references to an organization named before; with
+    none named, a standalone head (``التحالف``) is an unnamed organization."""
+    rules, found = entity_rules(), []
+    for index, i, token in _free_definite(article, mentions, rules.group_reference_heads):
         group = _last_group(mentions, token.start, token.stem, kb)
         if group is not None:
             found.append(_reference(article, index, i, token, "ORG", group.actor_id,
                                     group.country, group.key))  # fmt: skip
+        elif token.stem in rules.standalone_group_heads:
+            taken = {j for m in mentions if m.sentence == index for j in range(m.first, m.last + 1)}
+            found.append(_unnamed_group(article, index, i, taken))
     return found
+
+
+def _unnamed_group(article: Article, index: int, i: int, taken: set[int]) -> Mention:
+    """``التحالف`` with no coalition named before it, with its relational adjectives
+    (``الحزب الكردي``): an actor, but no known one."""
+    tokens = article.sentences[index].tokens
+    last = agent_adjectives(tokens, i, taken)
+    start, end = mention_offsets(article, tokens, i, last)
+    mention = Mention(start, end, article.body[start:end], "ORG", index, i, last, None, "agent")
+    mention.key = agent_key(mention, article.id)
+    return mention
 
 
 def _home_references(article: Article, mentions: list[Mention],

@@ -14,8 +14,8 @@ from hadath.text.normalize import normalize
 _FILE = "entity_rules.yaml"
 _KEYS = (
     "role_heads", "role_stops", "role_links", "loc_heads", "not_names", "reference_heads",
-    "place_nouns", "side_nouns", "group_reference_heads", "honorifics", "name_cues",
-    "facility_nouns",
+    "place_nouns", "side_nouns", "group_reference_heads", "standalone_group_heads",
+    "honorifics", "name_cues", "facility_nouns",
 )  # fmt: skip
 
 
@@ -30,6 +30,7 @@ class EntityRules:
     place_nouns: frozenset[str]
     side_nouns: frozenset[str]
     group_reference_heads: frozenset[str]
+    standalone_group_heads: frozenset[str]
     honorifics: frozenset[str]
     name_cues: frozenset[str]
     facility_nouns: frozenset[str]

@@ -86,7 +86,7 @@ def agent_mentions(article: Article, index: int, tokens: list[Token], kb: Knowle
                             or _nisba_after_definite(tokens[before], token)
                             or _adjective_of(tokens[before], token)):
             continue  # an adjective: "المستشار الدبلوماسي", "الجيش السوري المسلح", «داعش» الإرهابي
-        last = i if token.stem in heads else _agent_adjectives(tokens, i, taken)
+        last = i if token.stem in heads else agent_adjectives(tokens, i, taken)
         start, end = mention_offsets(article, tokens, i, last)
         out.append(Mention(start, end, article.body[start:end], "ORG", index, i, last, None,
                            "agent"))  # fmt: skip
@@ -120,7 +120,7 @@ def _adjective_of(before: Token, token: Token) -> bool:
 AGENT_ADJECTIVES = 2  # relational adjectives an unnamed actor takes ("المقاومة الشعبية")
 
 
-def _agent_adjectives(tokens: list[Token], i: int, taken: set[int]) -> int:
+def agent_adjectives(tokens: list[Token], i: int, taken: set[int]) -> int:
     """Last token of an unnamed actor with the definite relational adjectives after it
     (``المقاومة الشعبية``، ``المسلحين المتطرفين``)."""
     last = i
