@@ -192,6 +192,7 @@ def test_news_sentence_fires(lexicon: Lexicon, text: str, kind: str, mode: str |
         "سيطرت فرق الدفاع المدني على الحريق",  # a fire brought under control
         "أطلقت الوزارة حملة توعية ضد التدخين",  # a campaign against smoking
         "داعية الله بأن يتغمده بواسع رحمته",  # a prayer (SaudiNewsNet, Sabq)
+        "في منطقة مركشيلة في قمة النبي يونس بالساحل السوري",  # a peak (al-Sharq al-Awsat)
     ],
 )  # fmt: skip
 def test_look_alikes_do_not_fire(lexicon: Lexicon, text: str) -> None:
