@@ -78,7 +78,8 @@ def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span
         in_title = any(start <= span.start and span.end <= end for start, end in titles)
         slots.append(Slot(index, first, last, normalize(prep) if prep else None, span.label,
                           sector, _counted(tokens, first, cues), locale, city,
-                          in_title=in_title, oblique=_oblique(tokens[first], span)))  # fmt: skip
+                          in_title=in_title, oblique=_oblique(tokens[first], span),
+                          state=_named_state(kb, span)))  # fmt: skip
     return spans, _with_leaders(tokens, slots, cues)
 
 
@@ -115,6 +116,14 @@ def _with_leaders(tokens: list[Token], slots: list[Slot], cues: Cues) -> list[Sl
 
 
 STATE_KINDS = frozenset({"country", "autonomous region"})  # places that act through their names
+
+
+def _named_state(kb: KnowledgeBase | None, span: Span) -> bool:
+    """A state named by its own name (``إيران``), not a side or people mention."""
+    if kb is None or span.label != "GPE" or span.attrs.get("source") != "kb":
+        return False
+    actor = kb.by_id(span.attrs["actor_id"]) if span.attrs.get("actor_id") else None
+    return actor is not None and actor.kind in STATE_KINDS
 
 
 def _place_kinds(kb: KnowledgeBase | None, span: Span) -> tuple[bool, bool]:

@@ -75,12 +75,14 @@ def in_cause(view: TriggerView, cues: Cues) -> set[int | None]:
 
 
 def never_source(view: TriggerView) -> set[int | None]:
-    """Victims of a violent act, and a city after a visit, where it goes (``زار القاهرة``;
-    a host before it receives: ``موسكو ستستقبل مملوك``)."""
+    """Victims of a violent act, and a city or a state by its name after a visit, where
+    it goes (``زار القاهرة``، ``يزور إيران``; a host before it receives: ``موسكو ستستقبل
+    مملوك``; a state's side after it visits: ``يزور وفد روسي دمشق``)."""
     if view.match.type in VICTIM_TYPES:
         return _victims(view)
     if view.match.mode == "visit":
-        return {s.index for s in view.slots if s.city and s.first > view.match.start}
+        after = [s for s in view.slots if s.first > view.match.start]
+        return {s.index for s in after if s.city or s.state}
     return set()
 
 

@@ -68,6 +68,7 @@ class Slot:
     leads: int | None = None  # the actor it leads (التحالف الذي تقوده X: X leads التحالف)
     in_title: bool = False  # inside a person's title (سفير روسيا لدى بريطانيا): the person acts
     oblique: bool = False  # a sound plural in the accusative/genitive (الحوثيين): no subject
+    state: bool = False  # a state by its own name (إيران), not its side (وفد إيراني)
 
     @property
     def victim(self) -> bool:
