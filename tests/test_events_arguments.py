@@ -849,6 +849,24 @@ def test_the_day_of_a_statement_dates_what_it_quotes_after_a_colon(pipeline) -> 
     assert ("SUPPORT", date(2015, 7, 26), "أمس") in found, found
 
 
+def test_the_reported_clause_own_period_dates_its_event_not_the_statement(pipeline) -> None:
+    """Dev (al-Watan), guidelines §8: "أعلنت أمس أن طائراتها … شنت هجمات … خلال الليل": the
+    night (a period, no day) dates the strikes; أمس dates only the announcement. Without a
+    date of its own, the reported act keeps the statement's day."""
+    text = ("وكانت تركيا قد أعلنت أمس أن طائراتها المقاتلة شنت هجمات على معسكرات لحزب العمال "
+            "الكردستاني في شمال العراق خلال الليل وأصابت مستودعات.")
+    doc = Document("t", "test", text, "jsonl", published=date(2015, 7, 26), title="")
+    pipeline(doc)
+    found = [(e.type, e.date, e.date_text) for e in doc.articles[0].records["events"]]
+    assert ("ASSAULT", None, "خلال الليل") in found, found
+    text = ("وكانت تركيا قد أعلنت أمس أن طائراتها المقاتلة شنت هجمات على معسكرات لحزب العمال "
+            "الكردستاني في شمال العراق وأصابت مستودعات.")
+    doc = Document("t", "test", text, "jsonl", published=date(2015, 7, 26), title="")
+    pipeline(doc)
+    found = [(e.type, e.date, e.date_text) for e in doc.articles[0].records["events"]]
+    assert ("ASSAULT", date(2015, 7, 25), "أمس") in found, found
+
+
 def test_a_quoted_number_still_counts_the_victims(pipeline) -> None:
     """SaudiNewsNet (al-Weeam): "تنظيم القاعدة يتبنى قتل «14» جنديا جزائريا": the quotation
     marks had hidden the count, and the soldiers had become the killers."""

@@ -26,7 +26,7 @@ def event_date(article: Article, sentence: Sentence, found: list[DateExpr], at: 
         and abs(sentence.start + e.start - at) <= DATE_REACH
         and not _embedded_after(sentence, at, sentence.start + e.start, cues)
     ]  # fmt: skip
-    own = own or _statement_date(sentence, found, clause)
+    own = _in_reported_clause(sentence, own, at) or own or _statement_date(sentence, found, clause)
     if not own:
         return article.published, None, True
     nearest = min(own, key=lambda e: abs(sentence.start + e.start - at))
@@ -34,6 +34,17 @@ def event_date(article: Article, sentence: Sentence, found: list[DateExpr], at: 
     if article.published is None:  # only a fully written date stands on its own
         return _written(nearest), nearest.text, day
     return resolve(nearest, article.published), nearest.text, day
+
+
+def _in_reported_clause(sentence: Sentence, own: list[DateExpr], at: int) -> list[DateExpr]:
+    """The expressions inside the reported clause the trigger stands in (after the last
+    إن/أن before it): ``أعلنت أمس أن طائراتها شنت هجمات … خلال الليل``, the night dates the
+    strikes, ``أمس`` only the announcement (guidelines §8: the statement's day dates an
+    event whose own clause names none)."""
+    opens = [t.start for t in sentence.tokens if t.start < at and t.norm in COMPLEMENTIZERS]
+    if not opens:
+        return []
+    return [e for e in own if sentence.start + e.start > opens[-1]]
 
 
 def _statement_date(sentence: Sentence, found: list[DateExpr],
