@@ -881,3 +881,14 @@ def test_the_visitor_of_a_visit_noun_follows_it_with_lam(pipeline) -> None:
             "السوري اللواء علي مملوك إلى موسكو، مشيراً أنَّ زيارة مملوك ستتم الأسبوع المقبل.")
     found = events(pipeline, text)
     assert ("CONSULT", "اللواء علي مملوك", "موسكو") in found, found
+
+
+def test_a_lam_object_after_the_genitive_makes_it_the_doer_even_unnamed(pipeline) -> None:
+    """Dev (al-Watan): "توقعات باقتحام قوات المقاومة للمدينة": the city (no actor) after لـ
+    is what is stormed, so the resistance storms it (it had been the target). A death's
+    genitive (``مقتل``) and a time after لـ (``للمرة الثانية``) leave the genitive the
+    one who suffers."""
+    text = "بعد توقعات باقتحام قوات المقاومة للمدينة، حيث تهدف عملية الانتشار خارجها."
+    assert ("ASSAULT", "المقاومة", None) in events(pipeline, text), events(pipeline, text)
+    text = "أسفر الهجوم عن مقتل عسكريين أتراك للمرة الثانية."
+    assert ("ASSAULT", None, "عسكريين أتراك") in events(pipeline, text), events(pipeline, text)

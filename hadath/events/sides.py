@@ -62,6 +62,8 @@ class ClauseSides:
                 active = active or _lam_object(slots, tokens, source)
                 if active is not None:  # "وقتل حزب العمال الكردستاني ضابطي شرطة"
                     return source, active
+                if _lam_noun_follows(tokens, match, source):  # "اقتحام قوات المقاومة للمدينة"
+                    return source, None
                 patient, source = source, self._marked_agent(slots, tokens, match, bounds)
             source = source or _visitor(slots, match)
             source = source or self._light_verb_subject(slots, tokens, match, bounds)
@@ -339,6 +341,25 @@ def _lam_object(slots: list[Slot], tokens: list[Token], genitive: Slot | None) -
         return None
     after = next((s for s in slots if s.first > genitive.last), None)
     return after if after is not None and after.first <= lam + 1 else None
+
+
+def _lam_noun_follows(tokens: list[Token], match: TriggerMatch, genitive: Slot | None) -> bool:
+    """A definite noun with لـ right after a verbal noun's genitive is its object, so the
+    genitive does the act (``اقتحام قوات المقاومة للمدينة``), whether or not the object
+    is an actor. Counted or civilian genitives stay the ones who suffer, and so does the
+    genitive of a death (``مقتل عسكريين أتراك``); a time (``للمرة الثانية``) is no object."""
+    if genitive is None or genitive.prep is not None or genitive.victim:
+        return False
+    lam = genitive.last + 1
+    if lam >= len(tokens) or tokens[match.start].stem.startswith(DEATH_NOUN):
+        return False
+    word = tokens[lam]
+    return {"ل", "ال"} <= set(word.prefixes) and word.stem not in TIME_NOUNS
+
+
+DEATH_NOUN = "مقتل"
+TIME_NOUNS = frozenset({"مره", "اسبوع", "يوم", "عام", "شهر", "ساعه", "ليله", "فتره", "سنه",
+                        "مده", "وقت"})  # normalized stems
 
 
 def _active_reading(
