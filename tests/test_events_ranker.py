@@ -150,3 +150,21 @@ def test_an_event_with_no_doer_named_needs_the_models_confidence(pipeline) -> No
     text = ("اعتقل أكثر من 200 مدرس إيراني الأربعاء خلال عملية قمع لمظاهرة في العاصمة "
             "الإيرانية طهران، حسب ما أعلنت المعارضة في المنفى.")
     assert ("COERCE", None, "مدرس إيراني") in sentence_events(pipeline, text)
+
+
+def test_a_flagged_hypothetical_needs_less_of_the_detector(pipeline) -> None:
+    """Seed 003: "حيث تسعى إلى طرد الجهاديين": an aim the cues flag hypothetical, which the
+    detector (trained on gold that marks fewer futures than the dev gold) gives under 0.5;
+    flagged, it is kept at ``HYPOTHETICAL_THRESHOLD``."""
+    text = ("وتشكل دير الزور منذ أسابيع مسرحاً لهجومين منفصلين، الأول تقوده قوات النظام بدعم "
+            "روسي في المدينة بشكل خاص حيث تسعى إلى طرد الجهاديين من أحيائها الشرقية، وفي "
+            "الريف الغربي الذي تحاول منه الالتفاف نحو الريف الجنوبي الشرقي.")
+    from datetime import date
+
+    from hadath.model import Document
+
+    doc = Document("t", "test", text, "jsonl", published=date(2017, 10, 7), title="")
+    pipeline(doc)
+    found = [(e.type, e.source and e.source.text, e.target and e.target.text, e.hypothetical)
+             for e in doc.articles[0].records["events"]]  # fmt: skip
+    assert ("ASSAULT", "قوات النظام", "الجهاديين", True) in found, found

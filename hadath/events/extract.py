@@ -222,6 +222,8 @@ class EventExtractor:
             return Decision(view.rule_source, view.rule_target, p_event)
         noun = view.match.pos == "noun"
         threshold = NOUN_EVENT_THRESHOLD if noun and not both else EVENT_THRESHOLD
+        if view.hypothetical:  # flagged, so an analyst who counts real events skips it
+            threshold = HYPOTHETICAL_THRESHOLD
         if p_event < threshold and (noun or not both):
             return None
         if paired or _addressed(view):
@@ -323,6 +325,9 @@ class EventExtractor:
 # 588/779 → 586/720 (P .430 → .449, F1 .299 → .303); dev 115/90 → 111/77 (P .561 → .590,
 # F1 .457 both). For every type: 565/650 (F1 .299), dev 110/68, but the seeds' and the
 # CV's casualty reports went (ASSAULT alone: −22 tp, −59 fp).
+# Stop 18: a trigger the cues flag hypothetical needs p >= 0.4 (frozen CV 594/727 → 596/733,
+# F1 .306 both; dev 113/78 → 114/78; second annotator 115/76 → 116/76; 0.3: CV 597/747,
+# dev 116/80, second 118/78). Unflagged events are unchanged.
 # ROLE_THRESHOLD (the ranker's own best candidate, when the rules' is unlikely): on the
 # frozen cross-validation (stop 13), 0.3 / 0.25 / 0.2 gave tp 521 / 537 / 541 and
 # precision .361 / .365 / .363; the dev set 101 / 102 / 99 correct.
@@ -331,6 +336,7 @@ OUTLET_SECTOR = "MED"  # news outlets: talking to one is an interview, not CONSU
 NOUN_EVENT_THRESHOLD = 0.55
 ROLE_THRESHOLD = 0.25
 SOURCELESS_THRESHOLD = 0.4
+HYPOTHETICAL_THRESHOLD = 0.4  # dev gold flags more futures (13%) than the training gold (8%)
 DOERLESS_TYPES = frozenset({"ASSAULT"})  # violence is reported by its victims (مقتل عسكريين أتراك)
 KEEP_THRESHOLD = 0.15
 
