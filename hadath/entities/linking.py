@@ -1,4 +1,4 @@
-"""Within an article: roles attached to persons, short and role references resolved.
+"""Within an article: roles attached to persons, keys given, references resolved.
 
 * **Roles.** A person's role is the title phrase just before the name, from the
   nearest role head (``وزير الخارجية الروسي سيرغي لافروف``; a head before it joins:
@@ -8,40 +8,29 @@
   person's country (known actors keep their own).
 * **Partial names.** A one-word person (``لافروف``) is the person of the article whose
   name ends with that word.
-* **Role references.** A definite role head with a demonym (``الوزير الروسي``،
-  ``السفير الروسي``) that names nobody is the last person before it whose role has
-  that head and whose country the demonym names.
-* **Group references.** A definite group noun that names nobody (``التنظيم``،
-  ``الحركة``) is the last organization before it named with that head (``تنظيم
-  داعش``، ``حركة حماس``; a known actor's other names count: ``داعش`` is also
-  ``تنظيم الدولة``).
+* **References** (role, group, home-country and surname references): see
+  :mod:`hadath.entities.references`.
 
 Each mention gets a ``key``: ``actor:<id>`` for known actors, else ``name:<TYPE>:<name>``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 
-from hadath.actors.kb import KnowledgeBase, strip_article
+from hadath.actors.kb import KnowledgeBase
 from hadath.entities.gazetteer import mention_start
-from hadath.entities.mention import CLOSE_QUOTES, OPEN_QUOTES, Mention, mention_offsets
+from hadath.entities.mention import CLOSE_QUOTES, OPEN_QUOTES, Mention
 from hadath.entities.mentions import COMMAS, OFFICE_KINDS
+from hadath.entities.references import agent_key, article_references, bare_words, positions
 from hadath.entities.rules import entity_rules
-from hadath.entities.unnamed import agent_adjectives
-from hadath.model import AGENT_KEY, Article, Token
-from hadath.outlets import outlet_by_id
+from hadath.model import Article, Token
 from hadath.text.normalize import normalize
 
 ROLE_WINDOW = 12  # tokens searched before a name for its title
 TITLE_LINK_GAP = 2  # words from a title head to a لـ/بـ head that continues its title
 APPOSITIVE_MAX = 10  # tokens an appositive role may run
 QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”"})  # a quoted name inside a title
-ANY_COUNTRY = "*"  # a reference without a demonym matches a person of any country
-BARE_UNSAFE = frozenset({"مسوول"})  # normalized: "المسؤول عن الهجوم" is whoever is responsible
-DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك"})
-POSSESSIVES = ("ه", "ها", "هم", "هما")  # "ملعبه الرئيس": a possessed noun and its adjective
 
 
 def _head(token: Token) -> bool:
@@ -246,19 +235,7 @@ def _in_title(mention: Mention, in_roles: AbstractSet[tuple[int, int]],
 
 
 def name_key(mention: Mention) -> str:
-    return f"name:{mention.type}:{_bare_words(mention.text)}"
-
-
-def agent_key(mention: Mention, article_id: str) -> str:
-    """An unnamed actor's key (``المدنيين``، ``الرهائن``، ``الشركة``): the people or the
-    body one article speaks of, not everyone the noun names across the corpus
-    (:data:`hadath.model.AGENT_KEY`, the article id, the noun). Its adjectives are left
-    out: ``المقاومة`` is the ``المقاومة الشعبية`` named before it."""
-    return f"{AGENT_KEY}{article_id}:{_bare_words(mention.text.split()[0])}"
-
-
-def _bare_words(text: str) -> str:
-    return " ".join(strip_article(w) for w in normalize(text).split())
+    return f"name:{mention.type}:{bare_words(mention.text)}"
 
 
 def _family_names(mentions: list[Mention]) -> None:
@@ -297,155 +274,6 @@ def _assign_keys(mentions: list[Mention], article_id: str) -> None:
             mention.country = mention.country or fuller[0].country
 
 
-def _references(article: Article, mentions: list[Mention], kb: KnowledgeBase,
-                in_roles: AbstractSet[tuple[int, int]]) -> list[Mention]:  # fmt: skip
-    """Mentions for ``الوزير الروسي``-style references to a person named before (not
-    the words of a person's title, ``in_roles``)."""
-    heads = entity_rules().reference_heads
-    named = _positions(m for m in mentions if m.source != "agent")
-    found = []
-    for index, sentence in enumerate(article.sentences):
-        tokens = sentence.tokens
-        for i in range(len(tokens) - 1):
-            head, adjective = tokens[i], tokens[i + 1]
-            if "ال" not in head.prefixes or head.stem not in heads or (index, i) in in_roles:
-                continue
-            country = kb.demonym(adjective.norm)
-            last = i + 1 if country is not None else i  # "الوزير الروسي" or "الوزير" alone
-            if _names_follow(mentions, index, last) or (
-                last == i and ((index, i) in named or not _bare_reference(tokens, i))
-            ):
-                continue
-            if any(m.sentence == index and m.first == i and m.type == "PER" for m in mentions):
-                continue
-            wanted = country.country if country is not None else ANY_COUNTRY
-            person = _last_person(mentions, index, head.start, head.stem, wanted)
-            if person is not None:
-                end = tokens[last].end
-                start = mention_start(head, article.body)
-                found.append(Mention(start, end, article.body[start:end], "PER", index, i, last,
-                                     person.actor_id, "reference", person.role, person.country,
-                                     person.key))  # fmt: skip
-    return found
-
-
-def _positions(mentions: Iterable[Mention]) -> set[tuple[int, int]]:
-    """(sentence, token) positions the mentions cover."""
-    return {(m.sentence, i) for m in mentions for i in range(m.first, m.last + 1)}
-
-
-def _bare_reference(tokens: list[Token], i: int) -> bool:
-    """``وقال الوزير``: a reference head standing alone (no mention holds it) refers back
-    to the last person with that title; not when an adjective follows (``الرئيس
-    السابق``: another title), a definite or possessed noun precedes (``التيار الرئيس``،
-    ``ملعبه الرئيس``: "main"), or it means "the one responsible" (``المسؤول عن``)."""
-    head = tokens[i]
-    after = tokens[i + 1] if i + 1 < len(tokens) else None
-    before = tokens[i - 1] if i > 0 else None
-    if head.stem in BARE_UNSAFE or (after is not None and "ال" in after.prefixes):
-        return False
-    if before is None:
-        return True
-    modified = "ال" in before.prefixes or before.text.endswith(POSSESSIVES)
-    return not (modified or before.norm in DEMONSTRATIVES or _head(before))  # "نائب الرئيس"
-
-
-def _free_definite(article: Article, mentions: list[Mention],
-                   words: AbstractSet[str]) -> Iterator[tuple[int, int, Token]]:  # fmt: skip
-    """(sentence, token index, token) of each definite word of ``words`` that no mention
-    covers and no name follows (``التنظيم``، ``المملكة`` standing alone)."""
-    taken = _positions(mentions)
-    for index, sentence in enumerate(article.sentences):
-        for i, token in enumerate(sentence.tokens):
-            if "ال" not in token.prefixes or token.stem not in words or (index, i) in taken:
-                continue
-            if not _names_follow(mentions, index, i):
-                yield index, i, token
-
-
-def _reference(article: Article, index: int, i: int, token: Token, type_: str,
-               actor_id: str | None, country: str | None, key: str) -> Mention:  # fmt: skip
-    start = mention_start(token, article.body)
-    return Mention(start, token.end, article.body[start : token.end], type_, index, i, i,
-                   actor_id, "reference", None, country, key)  # fmt: skip
-
-
-def _group_references(article: Article, mentions: list[Mention],
-                      kb: KnowledgeBase) -> list[Mention]:  # fmt: skip
-    """Mentions for ``التنظيم``-style references to an organization named before; with
-    none named, a standalone head (``التحالف``) is an unnamed organization."""
-    rules, found = entity_rules(), []
-    for index, i, token in _free_definite(article, mentions, rules.group_reference_heads):
-        group = _last_group(mentions, token.start, token.stem, kb)
-        if group is not None:
-            found.append(_reference(article, index, i, token, "ORG", group.actor_id,
-                                    group.country, group.key))  # fmt: skip
-        elif token.stem in rules.standalone_group_heads:
-            taken = {j for m in mentions if m.sentence == index for j in range(m.first, m.last + 1)}
-            found.append(_unnamed_group(article, index, i, taken))
-    return found
-
-
-def _unnamed_group(article: Article, index: int, i: int, taken: set[int]) -> Mention:
-    """``التحالف`` with no coalition named before it, with its relational adjectives
-    (``الحزب الكردي``): an actor, but no known one."""
-    tokens = article.sentences[index].tokens
-    last = agent_adjectives(tokens, i, taken)
-    start, end = mention_offsets(article, tokens, i, last)
-    mention = Mention(start, end, article.body[start:end], "ORG", index, i, last, None, "agent")
-    mention.key = agent_key(mention, article.id)
-    return mention
-
-
-def _home_references(article: Article, mentions: list[Mention],
-                     kb: KnowledgeBase) -> list[Mention]:  # fmt: skip
-    """Mentions for an outlet's word for its own country (``المملكة`` in a Saudi paper)."""
-    outlet = outlet_by_id(article.outlet)
-    if outlet is None or outlet.country is None:
-        return []
-    country = kb.by_id(outlet.country.lower())
-    words = {w for w, codes in entity_rules().home_references.items() if outlet.country in codes}
-    if country is None or not words:
-        return []
-    return [_reference(article, index, i, token, "GPE", country.id, country.country,
-                       f"actor:{country.id}")
-            for index, i, token in _free_definite(article, mentions, words)]  # fmt: skip
-
-
-def _last_group(mentions: list[Mention], before: int, head: str,
-                kb: KnowledgeBase) -> Mention | None:  # fmt: skip
-    """The last organization before ``before`` named (or known) with ``head``."""
-    for mention in reversed([m for m in mentions if m.type == "ORG" and m.start < before]):
-        names = [mention.text]
-        actor = kb.by_id(mention.actor_id) if mention.actor_id else None
-        if actor is not None:
-            names += [actor.name, *actor.names]
-        if any(_head_word(name) == head for name in names):
-            return mention
-    return None
-
-
-def _names_follow(mentions: list[Mention], sentence: int, last: int) -> bool:
-    return any(m.sentence == sentence and m.first == last + 1 for m in mentions)
-
-
-def _last_person(mentions: list[Mention], sentence: int, before: int, head: str,
-                 country: str | None) -> Mention | None:  # fmt: skip
-    candidates = [
-        m for m in mentions
-        if m.type == "PER" and m.start < before and country in (m.country, ANY_COUNTRY)
-        and m.role and _head_word(m.role) == head
-    ]  # fmt: skip
-    return candidates[-1] if candidates else None
-
-
-def _head_word(phrase: str) -> str:
-    """The first word of a role or name, normalized, without its article (``وزير``،
-    ``تنظيم``)."""
-    words = normalize(phrase).split()
-    return strip_article(words[0]) if words else ""
-
-
 def link_article(article: Article, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """Roles, keys and references for one article's mentions; returns all mentions."""
     in_roles = attach_roles(article, mentions, kb)
@@ -453,9 +281,7 @@ def link_article(article: Article, mentions: list[Mention], kb: KnowledgeBase) -
     mentions = [m for m in mentions if not _in_title(m, in_roles, kb)]
     _family_names(mentions)
     _assign_keys(mentions, article.id)
-    references = _references(article, mentions, kb, in_roles)
-    references += _group_references(article, mentions, kb)
-    references += _home_references(article, mentions, kb)
-    covered = _positions(references)
+    references = article_references(article, mentions, kb, in_roles)
+    covered = positions(references)
     kept = [m for m in mentions if (m.sentence, m.first) not in covered]  # office -> person
     return sorted(kept + references, key=lambda m: m.start)
