@@ -372,3 +372,23 @@ def test_a_role_after_a_name_runs_through_a_linked_quoted_organization(pipeline)
             "السوري الحر» أنه «عقد اجتماعًا مع بوغدانوف في باريس».")
     found = spans(pipeline, text)
     assert found["فهد المصري"]["role"] == "المسؤول الإعلامي السابق في «الجيش السوري الحر»", found
+
+
+def test_a_surname_alone_is_the_person_named_before(pipeline) -> None:
+    """SaudiNewsNet: after "عبدربه منصور هادي", "واستقبل هادي" is the president (the bare
+    word, "calm", had been no mention), and "صالح" after "علي عبد الله صالح" is Saleh; not
+    "لصالح القرار" ("in favour of"), not a first name after بن or a royal title."""
+    text = ("اجتمع الرئيس اليمني عبدربه منصور هادي مع المبعوث الأممي في الرياض. واستقبل هادي "
+            "مبعوث الأمين العام للأمم المتحدة.")
+    found = spans(pipeline, text)
+    assert found["هادي"]["key"] == found["عبدربه منصور هادي"]["key"], found
+    text = ("وكان عضو بحزب المخلوع علي عبد الله صالح قال إن البرلمان صوت لصالح القرار وإن صالح "
+            "رفض ذلك.")
+    doc = Document("t", "test", text, "jsonl", published=date(2015, 8, 2), title="")
+    pipeline(doc)
+    saleh = [s for s in doc.articles[0].spans["entities"] if s.text == "صالح"]
+    assert [s.start for s in saleh] == [text.index("وإن صالح") + 4], saleh
+    text = ("وقال سعود بن نايف إن الأمير سلمان بن عبدالعزيز زار مطار الملك عبدالعزيز ومركز "
+            "محمد بن نايف.")
+    found = keys(pipeline, text)
+    assert "عبدالعزيز" not in found and "نايف" not in found, found

@@ -95,7 +95,7 @@ def _titled(tokens: list[Token], first: int) -> bool:
     return any(tokens[i].stem in heads for i in range(max(0, first - TITLE_REACH), first))
 
 
-def _ordinary(token: Token) -> bool:
+def ordinary(token: Token) -> bool:
     """Whether a word is in the Arabic lexicon (as written, or without its proclitics)."""
     bare = token.text[max(0, token.stem_start - token.start) :] if token.stem_start >= 0 else ""
     return _ordinary_word(token.text, bare)
@@ -121,7 +121,7 @@ def _accept_tagged(tokens: list[Token], first: int, last: int, kind: str) -> boo
         return False
     if set(words[0].prefixes) & {"ب", "ل", "ك"} and kind == "PER":
         return False
-    if all(_ordinary(t) for t in words):
+    if all(ordinary(t) for t in words):
         return _titled(tokens, first) if kind == "PER" else _after_place_noun(tokens, first)
     return True
 
@@ -247,7 +247,7 @@ def _apposition_gap(tokens: list[Token], office: Mention, person: Mention) -> in
         closed = person.last + 1 >= len(tokens) or tokens[person.last + 1].is_punct
         return 0 if closed else None
     if len(between) <= APPOSITION_GAP and all(
-        _is_name_word(t) and not _ordinary(t) and "ال" not in t.prefixes for t in between
+        _is_name_word(t) and not ordinary(t) and "ال" not in t.prefixes for t in between
     ):
         return len(between)
     return None
@@ -369,7 +369,7 @@ def _honorific_names(article: Article, index: int, tokens: list[Token],
             begun.last = last
             begun.end = mention_offsets(article, tokens, begun.first, last)[1]
             begun.text = article.body[begun.start : begun.end]
-        elif begun is None and (last - i >= 2 or (last == i + 1 and not _ordinary(tokens[last]))):
+        elif begun is None and (last - i >= 2 or (last == i + 1 and not ordinary(tokens[last]))):
             start, end = mention_offsets(article, tokens, i + 1, last)
             out.append(Mention(start, end, article.body[start:end], "PER", index, i + 1, last,
                                None, "title"))  # fmt: skip

@@ -22,6 +22,7 @@ from collections.abc import Set as AbstractSet
 from hadath.actors.kb import KnowledgeBase, strip_article
 from hadath.entities.gazetteer import mention_start
 from hadath.entities.mention import Mention, mention_offsets
+from hadath.entities.mentions import ordinary
 from hadath.entities.rules import entity_rules
 from hadath.entities.unnamed import agent_adjectives
 from hadath.model import AGENT_KEY, Article, Token
@@ -40,6 +41,7 @@ def article_references(article: Article, mentions: list[Mention], kb: KnowledgeB
     found = _references(article, mentions, kb, in_roles)
     found += _group_references(article, mentions, kb)
     found += _home_references(article, mentions, kb)
+    found += _surname_references(article, mentions + found, kb)
     return found
 
 
@@ -203,3 +205,98 @@ def _head_word(phrase: str) -> str:
     ``تنظيم``)."""
     words = normalize(phrase).split()
     return strip_article(words[0]) if words else ""
+
+
+def _surname_references(article: Article, mentions: list[Mention],
+                        kb: KnowledgeBase) -> list[Mention]:  # fmt: skip
+    """The last word of a person's name standing alone later in the article (``واستقبل
+    هادي`` after ``عبدربه منصور هادي``، ``صالح`` after ``علي عبدالله صالح``) is that
+    person, when no mention holds it, no other person of the article ends with it, it
+    continues no other name (``بن نايف``), and, for a word of the lexicon (``هادي``
+    "calm"), the person is a known actor (a tagger's span may end in a common word) and
+    nothing before the word could take it as its adjective (``بشكل حسن``، ``غير صالح``)."""
+    surnames = _surnames(mentions, kb)
+    taken = positions(mentions)
+    found = []
+    for index, sentence in enumerate(article.sentences):
+        tokens = sentence.tokens
+        for i, token in enumerate(tokens):
+            person = surnames.get(token.stem)
+            if person is None or (index, i) in taken or person.start >= token.start:
+                continue
+            if "ال" in token.prefixes or _in_other_name(tokens, i):
+                continue
+            if ordinary(token) and (person.actor_id is None or not _standalone(tokens, i)):
+                continue  # "لصالح القرار": "in favour of", not Saleh
+            start = mention_start(token, article.body)
+            found.append(Mention(start, token.end, article.body[start : token.end], "PER", index,
+                                 i, i, person.actor_id, "reference", person.role,
+                                 person.country, person.key))  # fmt: skip
+    return found
+
+
+def _surnames(mentions: list[Mention], kb: KnowledgeBase) -> dict[str, Mention]:
+    """Last word (normalized, without an article) -> the one person whose name of two or
+    more words ends with it; words shared by two persons, and places (``عبدالله بجازان``,
+    a tagger's span over "King Abdullah [airport] in Jazan"), are left out."""
+    out: dict[str, Mention] = {}
+    shared: set[str] = set()
+    for mention in sorted(mentions, key=lambda m: m.start):
+        words = normalize(mention.text).split()
+        if mention.type != "PER" or len(words) < 2 or words[-1].startswith("ال"):
+            continue
+        last = words[-1]
+        if len(last) < SURNAME_MIN or last in SURNAME_UNSAFE or _place(kb, last):
+            continue
+        if last in out and out[last].key != mention.key:
+            shared.add(last)
+        out.setdefault(last, mention)
+    return {word: person for word, person in out.items() if word not in shared}
+
+
+SURNAME_MIN = 3  # letters
+# normalized: name particles, and first names that end a name as the father's name
+# ("إسماعيل ولد الشيخ أحمد"): alone, they name someone else
+SURNAME_UNSAFE = frozenset({"بن", "ابن", "ابو", "عبد", "الله", "محمد", "احمد", "علي", "حسن",
+                            "حسين", "عمر", "ابراهيم", "يوسف", "محمود", "مصطفي"})
+
+
+def _in_other_name(tokens: list[Token], i: int) -> bool:
+    """The word continues another name: after بن/أبو (``محمد بن نايف``) or a royal title
+    (``الملك عبدالعزيز``), or names a place or body (``مركز محمد بن نايف``)."""
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    rules = entity_rules()
+    return (before.norm in NAME_LINKS or before.stem in ROYAL_TITLES
+            or before.stem in rules.facility_nouns)  # fmt: skip
+
+
+NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "ام", "ال", "ولد"})  # normalized
+ROYAL_TITLES = frozenset({"ملك", "امير", "سلطان", "شيخ"})  # stems: first names follow them
+
+
+def _place(kb: KnowledgeBase, word: str) -> bool:
+    """A place's name, also with a preposition written on it (``بجازان``)."""
+    forms = {word, word[1:]} if word[:1] in "بلكوف" else {word}
+    return any(a.type in ("GPE", "LOC") for form in forms for a in kb.lookup(form))
+
+
+def _standalone(tokens: list[Token], i: int) -> bool:
+    """A lexicon word carries no لـ/بـ/كـ (``لصالح`` "in favour of") and nothing before it
+    could take it as an adjective or a complement: the word before carries no article, no
+    بـ/كـ and no feminine ending (``واستقبل هادي``، ``مع هادي``; not ``بشكل حسن``،
+    ``الحزب صالح``)."""
+    if set(tokens[i].prefixes) & {"ل", "ب", "ك"}:
+        return False
+    if i == 0:
+        return True
+    before = tokens[i - 1]
+    if before.is_punct:
+        return True
+    if "ال" in before.prefixes or set(before.prefixes) & {"ب", "ك"}:
+        return False
+    return not before.text.endswith(("ة", "ه")) and before.norm not in NOT_BEFORE_NAMES
+
+
+NOT_BEFORE_NAMES = frozenset({"غير", "جد", "امر", "عمل", "شيء", "شي", "نحو"})  # normalized
