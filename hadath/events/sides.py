@@ -64,8 +64,10 @@ class ClauseSides:
                     return source, active
                 if _lam_noun_follows(tokens, match, source):  # "اقتحام قوات المقاومة للمدينة"
                     return source, None
-                patient, source = source, self._marked_agent(slots, tokens, match, bounds)
+                if not _means_of_war(tokens, source):  # "استهداف الطيران المروحي ببرميلين"
+                    patient, source = source, self._marked_agent(slots, tokens, match, bounds)
             source = source or _visitor(slots, match)
+            source = source or _lam_agent(slots, tokens, match)
             source = source or self._light_verb_subject(slots, tokens, match, bounds)
             source = source or subject_of_verb(slots, tokens, match.start, match.start, bounds)
         elif first_person(tokens[match.start], match):
@@ -341,6 +343,41 @@ def _lam_object(slots: list[Slot], tokens: list[Token], genitive: Slot | None) -
         return None
     after = next((s for s in slots if s.first > genitive.last), None)
     return after if after is not None and after.first <= lam + 1 else None
+
+
+def _means_of_war(tokens: list[Token], genitive: Slot | None) -> bool:
+    """A definite air force or artillery as a violent noun's genitive does the act
+    (``استهداف الطيران المروحي ببرميلين متفجرين بلدة``): it is how a side strikes, not
+    what is struck."""
+    if genitive is None:
+        return False
+    head = tokens[genitive.first]
+    return "ال" in head.prefixes and head.stem in MEANS_OF_WAR
+
+
+MEANS_OF_WAR = frozenset({"طيران", "مدفعيه", "مقاتلات", "طائرات", "مروحيات", "بوارج", "راجمات"})
+
+
+def _lam_agent(slots: list[Slot], tokens: list[Token], match: TriggerMatch) -> Slot | None:
+    """An actor with لـ right after an indefinite violent noun, past at most one adjective,
+    does it (``قصف عشوائي للحوثيين``، ``هجوم لمليشيات الحوثي``، ``غارة جوية لطيران
+    التحالف``): not past a noun (``قصف معسكرات لحزب العمال``: the camps' owner)."""
+    trigger = tokens[match.start]
+    if match.type != "ASSAULT" or "ال" in trigger.prefixes:
+        return None
+    after = next((s for s in slots if s.first > match.start), None)
+    if after is None or after.prep != "ل" or after.victim or after.city:
+        return None
+    between = tokens[match.start + 1 : after.first]
+    if len(between) > 1 or any(not _indefinite_adjective(t) for t in between):
+        return None
+    return after
+
+
+def _indefinite_adjective(token: Token) -> bool:
+    """An indefinite relational or descriptive adjective (``جوية``، ``عشوائي``،
+    ``مكثفة``), not a plural noun (``معسكرات``، ``مواقع``)."""
+    return not token.prefixes and not token.is_punct and token.norm.endswith(("ي", "يه", "ه"))
 
 
 def _lam_noun_follows(tokens: list[Token], match: TriggerMatch, genitive: Slot | None) -> bool:
