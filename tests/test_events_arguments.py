@@ -890,6 +890,8 @@ def test_a_lam_object_after_the_genitive_makes_it_the_doer_even_unnamed(pipeline
     one who suffers."""
     text = "بعد توقعات باقتحام قوات المقاومة للمدينة، حيث تهدف عملية الانتشار خارجها."
     assert ("ASSAULT", "المقاومة", None) in events(pipeline, text), events(pipeline, text)
+    text = "ومعروف عن المجموعة الخراسانية قلة المعلومات عنها وعن سبب استهداف البنتاغون لها."
+    assert ("ASSAULT", "البنتاغون", None) in events(pipeline, text), events(pipeline, text)
     text = "أسفر الهجوم عن مقتل عسكريين أتراك للمرة الثانية."
     assert ("ASSAULT", None, "عسكريين أتراك") in events(pipeline, text), events(pipeline, text)
 

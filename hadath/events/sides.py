@@ -382,8 +382,8 @@ def _indefinite_adjective(token: Token) -> bool:
 
 def _lam_noun_follows(tokens: list[Token], match: TriggerMatch, genitive: Slot | None) -> bool:
     """A definite noun with لـ right after a verbal noun's genitive is its object, so the
-    genitive does the act (``اقتحام قوات المقاومة للمدينة``), whether or not the object
-    is an actor. Counted or civilian genitives stay the ones who suffer, and so does the
+    genitive does the act (``اقتحام قوات المقاومة للمدينة``، ``استهداف البنتاغون لها``),
+    whether or not the object is an actor. Counted or civilian genitives stay the ones who suffer, and so does the
     genitive of a death (``مقتل عسكريين أتراك``); a time (``للمرة الثانية``) is no object."""
     if genitive is None or genitive.prep is not None or genitive.victim:
         return False
@@ -391,7 +391,12 @@ def _lam_noun_follows(tokens: list[Token], match: TriggerMatch, genitive: Slot |
     if lam >= len(tokens) or tokens[match.start].stem.startswith(DEATH_NOUN):
         return False
     word = tokens[lam]
+    if word.norm in LAM_PRONOUNS:  # "سبب استهداف البنتاغون لها"
+        return True
     return {"ل", "ال"} <= set(word.prefixes) and word.stem not in TIME_NOUNS
+
+
+LAM_PRONOUNS = frozenset({"له", "لها", "لهم", "لهما", "لهن"})  # normalized
 
 
 DEATH_NOUN = "مقتل"
