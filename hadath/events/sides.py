@@ -383,8 +383,9 @@ def _indefinite_adjective(token: Token) -> bool:
 def _lam_noun_follows(tokens: list[Token], match: TriggerMatch, genitive: Slot | None) -> bool:
     """A definite noun with لـ right after a verbal noun's genitive is its object, so the
     genitive does the act (``اقتحام قوات المقاومة للمدينة``، ``استهداف البنتاغون لها``),
-    whether or not the object is an actor. Counted or civilian genitives stay the ones who suffer, and so does the
-    genitive of a death (``مقتل عسكريين أتراك``); a time (``للمرة الثانية``) is no object."""
+    whether or not the object is an actor. Counted or civilian genitives stay the ones
+    who suffer, and so does the genitive of a death (``مقتل عسكريين أتراك``); a time
+    (``للمرة الثانية``) is no object."""
     if genitive is None or genitive.prep is not None or genitive.victim:
         return False
     lam = genitive.last + 1
