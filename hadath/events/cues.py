@@ -55,6 +55,7 @@ LISTS = (
     "quote_cues",
     "writing_verbs",
     "speaker_nouns",
+    "sports_terms",
 )
 LIST_KEYS = frozenset({"lemmas", "forms", "prefixes", "patterns", "verbal", "note"})
 NO_VERB_PREFIXES = frozenset({"ال", "ب", "ك"})

@@ -55,6 +55,7 @@ from hadath.events.sides import (
     addressed_genitive,
     pronoun_antecedent,
 )
+from hadath.events.topic import sports_report
 from hadath.events.unreported import necessity_positions, unreported_positions
 from hadath.model import Article, Sentence, Span
 
@@ -123,6 +124,8 @@ class EventExtractor:
         self.sides = ClauseSides(cues)
 
     def article_events(self, article: Article) -> list[Event]:
+        if sports_report(article, self.cues.lists["sports_terms"]):
+            return []  # a club's "attack" or a coach's "meeting" is no political event
         events: list[Event] = []
         for sentence, inside in sentence_mentions(article):
             events += self.sentence_events(article, sentence, inside)

@@ -64,7 +64,8 @@ class ClauseSides:
                     return source, active
                 if _lam_noun_follows(tokens, match, source):  # "اقتحام قوات المقاومة للمدينة"
                     return source, None
-                if not _means_of_war(tokens, source):  # "استهداف الطيران المروحي ببرميلين"
+                instruments = self.cues.lists["instruments"]
+                if not _means_of_war(tokens, source, instruments):  # "استهداف الطيران المروحي"
                     patient, source = source, self._marked_agent(slots, tokens, match, bounds)
             source = source or _visitor(slots, match)
             source = source or _lam_agent(slots, tokens, match)
@@ -345,17 +346,14 @@ def _lam_object(slots: list[Slot], tokens: list[Token], genitive: Slot | None) -
     return after if after is not None and after.first <= lam + 1 else None
 
 
-def _means_of_war(tokens: list[Token], genitive: Slot | None) -> bool:
-    """A definite air force or artillery as a violent noun's genitive does the act
-    (``استهداف الطيران المروحي ببرميلين متفجرين بلدة``): it is how a side strikes, not
-    what is struck."""
+def _means_of_war(tokens: list[Token], genitive: Slot | None, instruments: CueList) -> bool:
+    """A definite air force or artillery (cue list ``instruments``) as a violent noun's
+    genitive does the act (``استهداف الطيران المروحي ببرميلين متفجرين بلدة``): it is how
+    a side strikes, not what is struck."""
     if genitive is None:
         return False
     head = tokens[genitive.first]
-    return "ال" in head.prefixes and head.stem in MEANS_OF_WAR
-
-
-MEANS_OF_WAR = frozenset({"طيران", "مدفعيه", "مقاتلات", "طائرات", "مروحيات", "بوارج", "راجمات"})
+    return "ال" in head.prefixes and instruments.contains(head)
 
 
 def _lam_agent(slots: list[Slot], tokens: list[Token], match: TriggerMatch) -> Slot | None:
