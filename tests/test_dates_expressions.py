@@ -236,10 +236,18 @@ def test_day_references(text: str, span: str, kind: str, weekday: int | None, of
         "وعانى الفيفا من فوضى قبل يومين من الانتخابات الرئاسية",  # relative to an event
         "وصرّح الأمين العام السابق للأمم المتحدة",  # العام = "general"
         "في مدينة نيسان",
+        "قتل 2013 - شخصا",  # a year-like number that opens no chronology entry
     ],
 )
 def test_not_dates(text: str) -> None:
     assert find_dates(text) == []
+
+
+def test_a_year_opening_a_chronology_entry_is_a_date() -> None:
+    """SaudiNewsNet "on this day" lists: "1953 - مجموعة مسلحة يقودها فيدل كاسترو تهاجم"
+    (the attack had been coded as news of the publication day)."""
+    found = find_dates("1953 - مجموعة مسلحة يقودها فيدل كاسترو تهاجم ثكنة مونكادا في كوبا.")
+    assert [(e.text, e.year, e.granularity) for e in found] == [("1953", 1953, "year")]
 
 
 # -- relative periods ------------------------------------------------------------------

@@ -263,7 +263,10 @@ class Parser:
         return self.punct(other[0], ")") if self.tok(k - 1) == "(" else other[0], merged
 
     def year_only(self, i: int) -> tuple[int, dict] | None:
-        """[month part] العام 2013 [م]."""
+        """[month part] العام 2013 [م]; or a year that opens a chronology entry (``1953 -
+        مجموعة مسلحة يقودها فيدل كاسترو تهاجم``، "on this day" lists)."""
+        if i == 0 and self.tok(1) in DASHES and _year(self.tok(0)):
+            return 1, {"year": int(self.tok(0)), "calendar": "gregorian"}
         f: dict[str, Any] = {}
         j = i
         if hit := self.vocab(j, "month_parts", clitic=True):
@@ -271,7 +274,7 @@ class Parser:
         if self.vocab(j, "year_words", clitic=not f) is None:
             return None
         word = self.tok(j + 1)
-        if not (word.isdigit() and len(word) == 4 and 1000 <= int(word) <= 2200):
+        if not _year(word):
             return None
         f.update(year=int(word), calendar="gregorian")
         j += 2
@@ -399,6 +402,13 @@ class Parser:
             start, end = self.toks[i].start + shift, self.toks[j - 1].end
             best = RawDate(i, j, start, end, kind, f)
         return best
+
+
+DASHES = frozenset({"-", "–", "—"})
+
+
+def _year(word: str) -> bool:
+    return word.isdigit() and len(word) == 4 and 1000 <= int(word) <= 2200
 
 
 def parse(cal: Calendar, normalized: str) -> list[RawDate]:
