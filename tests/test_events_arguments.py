@@ -16,6 +16,13 @@ def events(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | N
     return sentence_events(pipeline, text)
 
 
+def dated_events(pipeline: Pipeline, text: str, published: date) -> list[tuple]:
+    """``(type, date, date_text)`` of each event in ``text`` published on ``published``."""
+    doc = Document("t", "test", text, "jsonl", published=published, title="")
+    pipeline(doc)
+    return [(e.type, e.date, e.date_text) for e in doc.articles[0].records["events"]]
+
+
 def test_unnamed_jets_with_a_demonym_are_the_source_of_a_light_verb(pipeline) -> None:
     text = "ووفقا للبيان، فقد قامت مقاتلات تركية أيضا بشن غارات جوية على معسكرات الأكراد."
     assert ("ASSAULT", "مقاتلات تركية", "الأكراد") in events(pipeline, text)
@@ -843,9 +850,7 @@ def test_the_day_of_a_statement_dates_what_it_quotes_after_a_colon(pipeline) -> 
     statement's day dates the welcome it quotes; the colon had cut it off."""
     text = ("وقال السفير أحمد بن حلي نائب الأمين العام للجامعة العربية في تصريحات للصحفيين، أمس: "
             "نحن في الجامعة العربية نرحب بهذه الهدنة الإنسانية.")
-    doc = Document("t", "test", text, "jsonl", published=date(2015, 7, 27), title="")
-    pipeline(doc)
-    found = [(e.type, e.date, e.date_text) for e in doc.articles[0].records["events"]]
+    found = dated_events(pipeline, text, date(2015, 7, 27))
     assert ("SUPPORT", date(2015, 7, 26), "أمس") in found, found
 
 
@@ -855,15 +860,11 @@ def test_the_reported_clause_own_period_dates_its_event_not_the_statement(pipeli
     date of its own, the reported act keeps the statement's day."""
     text = ("وكانت تركيا قد أعلنت أمس أن طائراتها المقاتلة شنت هجمات على معسكرات لحزب العمال "
             "الكردستاني في شمال العراق خلال الليل وأصابت مستودعات.")
-    doc = Document("t", "test", text, "jsonl", published=date(2015, 7, 26), title="")
-    pipeline(doc)
-    found = [(e.type, e.date, e.date_text) for e in doc.articles[0].records["events"]]
+    found = dated_events(pipeline, text, date(2015, 7, 26))
     assert ("ASSAULT", None, "خلال الليل") in found, found
     text = ("وكانت تركيا قد أعلنت أمس أن طائراتها المقاتلة شنت هجمات على معسكرات لحزب العمال "
             "الكردستاني في شمال العراق وأصابت مستودعات.")
-    doc = Document("t", "test", text, "jsonl", published=date(2015, 7, 26), title="")
-    pipeline(doc)
-    found = [(e.type, e.date, e.date_text) for e in doc.articles[0].records["events"]]
+    found = dated_events(pipeline, text, date(2015, 7, 26))
     assert ("ASSAULT", date(2015, 7, 25), "أمس") in found, found
 
 
