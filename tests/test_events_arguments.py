@@ -908,3 +908,17 @@ def test_an_air_force_genitive_and_a_lam_actor_do_the_violence(pipeline) -> None
     text = "أسفر قصف عشوائي للحوثيين وقوات صالح في محافظة تعز عن سقوط ضحايا."
     found = events(pipeline, text)
     assert found and not [e for e in found if e[2] in ("الحوثيين", "حوثيين", "قوات صالح")], found
+
+
+def test_readiness_before_an_actor_and_a_light_verb_is_hypothetical(pipeline) -> None:
+    """Seed 000: "وأكد له استعداد (الجيش الحر) لعقد لقاء مع ممثلي السلطات الروسية": the
+    meeting is only offered. The cue stood three tokens too far back; punctuation no
+    longer counts and the actor's phrase counts as one word."""
+    text = ("ونقلت وكالة «سبوتنيك» الروسية عن فهد المصري أنه «عقد اجتماعًا مع بوغدانوف في "
+            "باريس، وأكد له استعداد (الجيش الحر) لعقد لقاء مع ممثلي السلطات الروسية».")
+    doc = Document("t", "test", text, "jsonl", published=date(2015, 10, 10), title="")
+    pipeline(doc)
+    flags = {(e.source and e.source.text, e.target and e.target.text): e.hypothetical
+             for e in doc.articles[0].records["events"]}  # fmt: skip
+    assert flags[("الجيش الحر", "السلطات الروسية")] is True, flags
+    assert flags[("فهد المصري", "بوغدانوف")] is False, flags

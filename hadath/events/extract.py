@@ -144,6 +144,7 @@ class EventExtractor:
         views = []
         views_of = necessity_positions(tokens, self.cues.lists["necessity"])
         far = still_far(self.cues, tokens)
+        phrases = {s.last: s.first for s in slots}
         for match in matches:
             bounds = clause_bounds(tokens, match.start)
             stop = next((i for i in views_of if i > match.start), None)
@@ -155,7 +156,7 @@ class EventExtractor:
             views.append(TriggerView(
                 tokens, match, bounds, slots, source.index if source else None,
                 target.index if target else None, negated(self.cues, tokens, match, bounds, far),
-                hypothetical(self.cues, tokens, match, bounds), triggers,
+                hypothetical(self.cues, tokens, match, bounds, phrases), triggers,
                 antecedent.index if antecedent else None,
             ))  # fmt: skip
         return spans, views

@@ -31,19 +31,36 @@ def still_far(cues: Cues, tokens: list[Token]) -> list[int]:
     return [start for start, _ in cues.find_all("still_far", tokens)]
 
 
-def hypothetical(cues: Cues, tokens: list[Token], match: TriggerMatch,
-                 bounds: tuple[int, int]) -> bool:  # fmt: skip
+def hypothetical(cues: Cues, tokens: list[Token], match: TriggerMatch, bounds: tuple[int, int],
+                 phrases: dict[int, int] | None = None) -> bool:  # fmt: skip
     """A future prefix on the trigger, or a cue of intention, expectation, possibility or
-    condition around it; the future of a verb of going on (``ستواصل دعم``) is not one."""
+    condition around it; the future of a verb of going on (``ستواصل دعم``) is not one.
+    Looking back, punctuation does not count and an actor's phrase (``phrases``: its last
+    token -> its first) counts as one word (``استعداد (الجيش الحر) لعقد لقاء``)."""
     if "س" in tokens[match.start].prefixes:
         return True
     near = [
-        *range(max(bounds[0], match.start - HYPOTHETICAL_BEFORE), match.start),
+        *_words_before(tokens, match.start, bounds[0], phrases or {}),
         *range(match.end, min(bounds[1], match.end + HYPOTHETICAL_AFTER)),
     ]
     going_on = cues.lists["continuing"]
     cues_near = [i for i in near if not going_on.contains(tokens[i])]
     return _cue_at(cues, "hypothetical", tokens, cues_near)
+
+
+def _words_before(tokens: list[Token], start: int, floor: int,
+                  phrases: dict[int, int]) -> list[int]:  # fmt: skip
+    """Positions of the ``HYPOTHETICAL_BEFORE`` words before ``start`` (not before
+    ``floor``), skipping punctuation and reading a phrase as one word."""
+    out, i, words = [], start - 1, 0
+    while i >= floor and words < HYPOTHETICAL_BEFORE:
+        if tokens[i].is_punct:
+            i -= 1
+            continue
+        first = phrases.get(i, i)
+        out += range(max(first, floor), i + 1)
+        i, words = first - 1, words + 1
+    return out
 
 
 def _cue_at(cues: Cues, name: str, tokens: list[Token], positions: Iterable[int]) -> bool:
