@@ -392,3 +392,12 @@ def test_a_surname_alone_is_the_person_named_before(pipeline) -> None:
             "محمد بن نايف.")
     found = keys(pipeline, text)
     assert "عبدالعزيز" not in found and "نايف" not in found, found
+
+
+def test_a_title_goes_on_through_a_participle_and_its_link(pipeline) -> None:
+    """Seed 002: the spokesman's title is the whole phrase up to the operation's name."""
+    text = ("نقلت وكالة «فرانس برس» عن العقيد جون توماس، المتحدث باسم مجموعة القوات الأميركية "
+            "المشاركة في عملية الولايات المتحدة ضد الإرهاب بسورية والعراق، قوله «تلقينا».")
+    found = spans(pipeline, text)
+    person = next(v for k, v in found.items() if k.endswith("جون توماس"))
+    assert person["role"].endswith("المشاركة في عملية الولايات المتحدة"), person["role"]

@@ -922,3 +922,13 @@ def test_readiness_before_an_actor_and_a_light_verb_is_hypothetical(pipeline) ->
              for e in doc.articles[0].records["events"]}  # fmt: skip
     assert flags[("الجيش الحر", "السلطات الروسية")] is True, flags
     assert flags[("فهد المصري", "بوغدانوف")] is False, flags
+
+
+def test_an_operation_named_in_a_persons_title_is_no_event(pipeline) -> None:
+    """Seed 002: "العقيد جون توماس، المتحدث باسم مجموعة القوات الأميركية المشاركة في عملية
+    الولايات المتحدة ضد الإرهاب": the title runs past the participle and its link, and an
+    operation inside a title is no event (it had been ASSAULT الولايات المتحدة)."""
+    text = ("بدورها، نقلت وكالة «فرانس برس» عن العقيد جون توماس، المتحدث باسم مجموعة القوات "
+            "الأميركية المشاركة في عملية الولايات المتحدة ضد الإرهاب بسورية والعراق، قوله "
+            "«تلقينا تأكيداً لوقف جميع الأطراف المعنية إطلاق النار على بعضها البعض».")
+    assert not [e for e in events(pipeline, text) if e[0] == "ASSAULT"], events(pipeline, text)

@@ -116,9 +116,25 @@ def _role_after(tokens: list[Token], last: int, ends: dict[int, int],
             if after < len(tokens) and tokens[after].norm in entity_rules().role_links:
                 j = after + 1
                 continue
+            if _participle_link(tokens, after):  # "القوات الأميركية المشاركة في عملية ..."
+                j = after + 2
+                continue
             return start, j
         j += 1
     return (start, j - 1) if j - 1 >= start else None
+
+
+def _participle_link(tokens: list[Token], i: int) -> bool:
+    """A definite participle and a role link after a name inside a title describe that
+    name's body (``مجموعة القوات الأميركية المشاركة في عملية …``، ``القوات التابعة لـ``):
+    the title goes on."""
+    if i + 1 >= len(tokens) or tokens[i].prefixes != ("ال",):
+        return False
+    return tokens[i].stem in PARTICIPLES and tokens[i + 1].norm in entity_rules().role_links
+
+
+PARTICIPLES = frozenset({"مشاركه", "مشاركين", "تابعه", "تابعين", "منضويه", "عامله",
+                         "عاملين", "مكلفه", "مسووله"})  # normalized stems
 
 
 def _linked_name(tokens: list[Token], j: int, ends: dict[int, int]) -> int | None:
