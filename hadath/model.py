@@ -112,6 +112,9 @@ class Article:
     published_text: str | None = None
     duplicate_of: str | None = None
     story_id: str | None = None
+    # A clean article's body is kept as given; a dateline lead opening it (``بدر العتيبي -
+    # سبق - القصيم:``) ends here: its words are fields, not the story's actors.
+    lead_end: int = 0
     sentences: list[Sentence] = field(default_factory=list)
     spans: dict[str, list[Span]] = field(default_factory=dict)
     # Other stage results that are not spans (events, quotes), by kind.

@@ -51,6 +51,8 @@ def test_dressed_saudinewsnet_pages_are_recovered() -> None:
         ("الرياض - واس: أعلن مجلس الوزراء", "الرياض", "واس", None),
         ("أحمد علي- سبق- القاهرة: كشفت تقارير", "القاهرة", "سبق", "أحمد علي"),
         ("فرانكفورت (د ب أ) أعلن اتحاد صناعة السيارات", "فرانكفورت", "د ب أ", None),
+        ("ماجد الرفاعي-عبدالله الراجحي - سبق- ينبع: وجّه رئيس الهيئة", "ينبع", "سبق",
+         "ماجد الرفاعي، عبدالله الراجحي"),  # two reporters (SaudiNewsNet)
     ],
 )
 def test_inline_datelines(paragraph: str, place: str, agency: str, author: str | None) -> None:
@@ -83,3 +85,23 @@ def test_html_entities_are_unescaped() -> None:
     (parts,) = segment_text(page)
     assert parts.title == '"أدبي جدة" ينظم دورة'
     assert '"أسس الإبداع"' in parts.paragraphs[0]
+
+
+def test_a_clean_article_record_keeps_its_text_and_fills_its_dateline(pipeline) -> None:
+    """SaudiNewsNet (Sabq) records open with "NAME- سبق- CITY:". Given as one clean article
+    (a record with a title), the body stays the text as given (the public contract), the
+    lead fills the dateline, byline and outlet fields, and no actor is read from it (the
+    reporter had been an accuser); a record without one is untouched."""
+    from hadath.model import Document
+
+    text = " بدر العتيبي - سبق - القصيم: نفى ابن المواطنة التي اتهمت بسحر عائلة صلة والدته."
+    doc = Document("d", "snn", text, "jsonl", title="نفي")
+    pipeline(doc)
+    (article,) = doc.articles
+    assert article.body == text
+    assert (article.dateline, article.byline, article.outlet) == ("القصيم", "بدر العتيبي", "Sabq")
+    assert all(s.start >= text.index("نفى") for s in article.spans["entities"])
+    assert not [e for e in article.records["events"] if e.source and "العتيبي" in e.source.text]
+    doc = Document("d", "snn", "قال الوزير إن الأمر انتهى.", "jsonl", title="خبر")
+    pipeline(doc)
+    assert doc.articles[0].dateline is None and doc.articles[0].lead_end == 0

@@ -188,16 +188,16 @@ def _inline_from_parts(parts: list[str], end: int) -> InlineDateline | None:
     agencies = [p for p in parts if outlet_by_name(p, ambiguous=False) is not None]
     if not agencies:
         agencies = [p for p in parts if outlet_by_name(p) is not None]
-    if len(agencies) != 1 or not 2 <= len(parts) <= 3:
+    if len(agencies) != 1 or not 2 <= len(parts) <= 4:
         return None
     others = [p for p in parts if p != agencies[0]]
     if not all(ARABIC_WORDS.match(p) and len(p.split()) <= 3 for p in others):
         return None
     place = others[-1] if others else None
-    author = others[0] if len(others) == 2 and len(others[0].split()) >= 2 else None
-    if len(others) == 2 and author is None:
+    names = others[:-1]  # "ماجد الرفاعي-عبدالله الراجحي - سبق- ينبع": two reporters
+    if any(len(name.split()) < 2 for name in names):
         return None
-    return InlineDateline(place, agencies[0], author, end)
+    return InlineDateline(place, agencies[0], "، ".join(names) or None, end)
 
 
 def parse_inline_dateline(paragraph: str) -> InlineDateline | None:

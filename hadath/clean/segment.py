@@ -225,6 +225,23 @@ def _metadata_date(doc: Document) -> dict[str, object]:
     return {"published": doc.published, "published_reason": "metadata"}
 
 
+def _clean_article(doc: Document) -> Article:
+    """A record given as one clean article: its text is the body as given (the public
+    contract); a dateline that opens it (``عبدالعزيز السلمي- سبق- جدة:``) fills the
+    dateline, byline and outlet fields, and ``lead_end`` marks it so that no stage reads
+    the reporter as an actor."""
+    article = Article(doc.doc_id, 0, doc.source, doc.text, title=doc.title or None,
+                      outlet=doc.outlet, **_metadata_date(doc))  # fmt: skip
+    indent = len(doc.text) - len(doc.text.lstrip())
+    found = parse_inline_dateline(doc.text[indent:])
+    if found is not None:
+        parts = Parts(dateline=found.place, agency=found.agency, byline=found.author)
+        article.dateline, article.byline = found.place, found.author
+        article.outlet = _outlet(doc, parts)
+        article.lead_end = indent + found.end
+    return article
+
+
 def to_article(doc: Document, index: int, parts: Parts) -> Article:
     return Article(
         doc_id=doc.doc_id,
@@ -245,8 +262,6 @@ def to_article(doc: Document, index: int, parts: Parts) -> Article:
 def segment(doc: Document) -> None:
     """Pipeline stage: fill ``doc.articles`` from the document's text."""
     if doc.is_clean_article:
-        clean = Article(doc.doc_id, 0, doc.source, doc.text, title=doc.title or None,
-                        outlet=doc.outlet, **_metadata_date(doc))  # fmt: skip
-        doc.articles = [clean]
+        doc.articles = [_clean_article(doc)]
         return
     doc.articles = [to_article(doc, i, parts) for i, parts in enumerate(segment_text(doc.text))]

@@ -41,7 +41,8 @@ def to_span(article: Article, mention: Mention) -> Span:
 
 def annotate(article: Article, gazetteer: Gazetteer, tagger: Tagger | None) -> list[Mention]:
     """Find and link the mentions of one tokenized article; store them as spans."""
-    mentions = link_article(article, find_mentions(article, gazetteer, tagger), gazetteer.kb)
+    found = [m for m in find_mentions(article, gazetteer, tagger) if m.start >= article.lead_end]
+    mentions = link_article(article, found, gazetteer.kb)
     article.spans["entities"] = [to_span(article, m) for m in mentions]
     return mentions
 
