@@ -932,3 +932,13 @@ def test_an_operation_named_in_a_persons_title_is_no_event(pipeline) -> None:
             "الأميركية المشاركة في عملية الولايات المتحدة ضد الإرهاب بسورية والعراق، قوله "
             "«تلقينا تأكيداً لوقف جميع الأطراف المعنية إطلاق النار على بعضها البعض».")
     assert not [e for e in events(pipeline, text) if e[0] == "ASSAULT"], events(pipeline, text)
+
+
+def test_a_dual_of_a_generic_noun_counts_its_victims(pipeline) -> None:
+    """Training gold (al-Yaum) and a SaudiNewsNet sample: "عنصرين من قوات البيشمركة أصيبا"
+    and "قتل جنديان من الجيش التركي": a dual counts two, so the whole they belong to
+    suffers the act (it had been the attacker)."""
+    found = events(pipeline, "وأضاف إن عنصرين من قوات البيشمركة أصيبا بجروح نتيجة الاشتباكات.")
+    assert ("ASSAULT", None, "قوات البيشمركة") in found, found
+    found = events(pipeline, "وقتل جنديان من الجيش التركي في هجوم للمسلحين.")
+    assert not [e for e in found if e[1] == "الجيش التركي"], found

@@ -217,7 +217,17 @@ def _counted(tokens: Sequence[Token], first: int, cues: Cues) -> bool:
     if at < 0:
         return False
     token = tokens[at]
-    return token.stem.isdigit() or cues.lists["quantities"].contains(token)
+    return token.stem.isdigit() or cues.lists["quantities"].contains(token) or _dual_count(
+        token, cues
+    )
+
+
+def _dual_count(token: Token, cues: Cues) -> bool:
+    """A generic noun in the dual counts two (``قتل عنصران من الشرطة``، ``جنديين من``)."""
+    stem = token.stem
+    if len(stem) < 5 or not stem.endswith(("ان", "ين")):
+        return False
+    return stem[:-2] in cues.lists["anonymous_counts"].forms
 
 
 def _participants(article: Article, tokens: Sequence[Token], kb: KnowledgeBase,
