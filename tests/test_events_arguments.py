@@ -942,3 +942,15 @@ def test_a_dual_of_a_generic_noun_counts_its_victims(pipeline) -> None:
     assert ("ASSAULT", None, "قوات البيشمركة") in found, found
     found = events(pipeline, "وقتل جنديان من الجيش التركي في هجوم للمسلحين.")
     assert not [e for e in found if e[1] == "الجيش التركي"], found
+
+
+def test_a_feminine_verb_after_a_masculine_anhu_has_its_own_subject(pipeline) -> None:
+    """Training gold (al-Jazirah) and a SaudiNewsNet sample: in "أعلن المرصد … أنه قصفت
+    قوات النظام" and "إنه كلما حققت المقاومة الشعبية تقدما" the feminine verb cannot take
+    the masculine pronoun as subject: the noun after it is the doer (the observatory had
+    shelled the regime's forces). "أنه طلب" keeps the speaker."""
+    text = "أعلن المرصد السوري لحقوق الإنسان أنه قصفت قوات النظام صباح أمس مناطق في مدينة حرستا."
+    assert ("ASSAULT", "قوات النظام", None) in events(pipeline, text), events(pipeline, text)
+    text = "وأعلن ياكوفينكو أنه طلب من وزارة الخارجية البريطانية تقديم المساعدة."
+    found = events(pipeline, text)
+    assert ("REQUEST", "ياكوفينكو", "وزارة الخارجية البريطانية") in found, found

@@ -163,7 +163,8 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
     if complementizer is not None:  # "أن موسكو ستستقبل مملوك": the subject comes first
         fronted = [s for s in slots if complementizer < s.first < start and s.prep is None]
         found = next((s for s in fronted if _actor(s)), None)
-        if found is not None or tokens[complementizer].norm in PRONOUN_COMPLEMENTIZERS:
+        pronoun = tokens[complementizer].norm in PRONOUN_COMPLEMENTIZERS
+        if found is not None or (pronoun and _agrees(tokens[complementizer], tokens[start])):
             return found  # "أنه طلب": the subject is the speaker's (see matrix_subject)
     topic = _topic_subject(slots, tokens, start, lo) if end > start else None
     if topic is not None:
@@ -194,6 +195,14 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
     if free and joined_verb:
         return free[0]  # "التقى لافروف كيري وبحث معه": the first verb's subject, not its object
     return free[-1] if free else None
+
+
+def _agrees(pronoun: Token, verb: Token) -> bool:
+    """Whether the pronoun of ``أنه``/``إنه`` can be the verb's subject: a masculine
+    pronoun is not that of a feminine perfect (``إنه كلما حققت المقاومة الشعبية تقدما``:
+    the resistance, after the verb, advanced)."""
+    masculine = pronoun.norm.endswith("ه")
+    return not (masculine and verb.norm.endswith("ت") and len(verb.stem) >= 4)
 
 
 def _named_whole(slots: Sequence[Slot], part: Slot) -> Slot | None:
