@@ -954,3 +954,16 @@ def test_a_feminine_verb_after_a_masculine_anhu_has_its_own_subject(pipeline) ->
     text = "وأعلن ياكوفينكو أنه طلب من وزارة الخارجية البريطانية تقديم المساعدة."
     found = events(pipeline, text)
     assert ("REQUEST", "ياكوفينكو", "وزارة الخارجية البريطانية") in found, found
+
+
+def test_whoever_commits_the_crime_is_the_one_blamed(pipeline) -> None:
+    """Lexicon ``subject: target`` (accuse.commit_crimes) and a SaudiNewsNet sample: in
+    "الفظائع التي يرتكبها نظام الأسد" or "مستوطن يرتكب نفس الجريمة" the committer is blamed
+    (the target), the speaker or the matrix subject blames; the committer had been the
+    accuser."""
+    text = ("وكان المتحدث باسم البيت الأبيض أوضح أن «الرئيس ترمب قال لنظيره التركي، إن الولايات "
+            "المتحدة ترغب في أن تتوقف روسيا عن (دعم الفظائع) التي يرتكبها نظام الأسد في إدلب».")
+    found = [e for e in events(pipeline, text) if e[0] == "ACCUSE"]
+    assert not [e for e in found if e[1] == "نظام الأسد" or e[1] == "روسيا"], found
+    text = "وأدان الوزير الجرائم التي ارتكبها الحوثيون بحق المدنيين في تعز."
+    assert ("ACCUSE", "الوزير", "الحوثيون") in events(pipeline, text)

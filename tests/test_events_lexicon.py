@@ -384,6 +384,7 @@ def write(tmp_path: Path, body: str, name: str = "user.yaml") -> Path:
         ("{id: t.x, type: CONSULT, cameo: '04', pos: verb, lemmas: [التقى], confidence: 2}", "'confidence' must be a number"),
         ("{id: t.x, type: CONSULT, cameo: '04', pos: verb, lemmas: [التقى], genitive: object}", "'genitive' must be one of"),
         ("{id: t.x, type: CONSULT, cameo: '04', pos: verb, lemmas: [التقى], voice: middle}", "'voice' must be one of"),
+        ("{id: t.x, type: CONSULT, cameo: '04', pos: verb, lemmas: [التقى], subject: doer}", "'subject' must be one of"),
         ("{id: t.x, type: CONSULT, cameo: '04', pos: verb, lemmas: [التقى], prefix: [ع]}", "'prefix' item 'ع' is not a proclitic"),
         ("{type: CONSULT, cameo: '04', pos: verb, lemmas: [التقى]}", "missing key 'id'"),
     ],

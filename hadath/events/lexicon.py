@@ -77,6 +77,10 @@ class TriggerMatch:
         return self.trigger.genitive
 
     @property
+    def subject_role(self) -> str:
+        return self.trigger.subject
+
+    @property
     def voice(self) -> str:
         return self.trigger.voice
 

@@ -76,6 +76,8 @@ class ClauseSides:
         else:  # the verb is the trigger's first word; "requires" words may follow it
             source = subject_of_verb(slots, tokens, match.start, match.start + 1, bounds)
             source = source or self._statement_owner(slots, tokens, match)
+            if match.subject_role == "target":  # "الجرائم التي ارتكبها الحوثيون"
+                return _accuser(slots, tokens, match, source), source
         source = source or matrix_subject(slots, tokens, match.start)
         if patient is not None:
             return (source if source is not patient else None), patient
@@ -344,6 +346,18 @@ def _lam_object(slots: list[Slot], tokens: list[Token], genitive: Slot | None) -
         return None
     after = next((s for s in slots if s.first > genitive.last), None)
     return after if after is not None and after.first <= lam + 1 else None
+
+
+def _accuser(slots: list[Slot], tokens: list[Token], match: TriggerMatch,
+             accused: Slot | None) -> Slot | None:  # fmt: skip
+    """Who blames the subject of a ``subject: target`` verb (``عدت المنظمة … أعمال الإرهاب
+    التي يرتكبها المستوطنون``): the speaker of a reported clause, else the nearest actor
+    before the trigger that no preposition governs."""
+    speaker = matrix_subject(slots, tokens, match.start)
+    if speaker is not None and speaker is not accused:
+        return speaker
+    before = [s for s in slots if s.last < match.start and s.prep is None and s is not accused]
+    return before[-1] if before else None
 
 
 def _means_of_war(tokens: list[Token], genitive: Slot | None, instruments: CueList) -> bool:

@@ -24,7 +24,7 @@ POS = frozenset({"verb", "noun"})
 KEYS = frozenset(
     {"id", "type", "mode", "cameo", "pos", "lemmas", "forms", "nouns", "conjugate", "exclude"}
     | {"requires", "window", "unless", "not_after", "prefix", "target_preps", "confidence"}
-    | {"genitive", "voice"}
+    | {"genitive", "subject", "voice"}
     | {"note"}
     | {"source", "disabled"}
 )
@@ -65,6 +65,7 @@ class Trigger:
     target_preps: tuple[str, ...] = ()
     confidence: float = 1.0
     genitive: str = "source"  # the role of the actor right after a verbal noun
+    subject: str = "source"  # the role of a verb's grammatical subject (ارتكب: the blamed)
     voice: str = "active"  # passive: the actor before it suffers, the one after بـ/من acts
     note: str = ""
     source: str = ""
@@ -217,9 +218,10 @@ def _check_type(path: str, entry: dict, where: str) -> tuple[str, str | None, st
     return kind, mode, cameo
 
 
-def _genitive(path: str, value: Any, where: str) -> str:
+def _genitive(path: str, value: Any, where: str, key: str = "genitive") -> str:
+    """A role value of ``key`` (``genitive`` or ``subject``): source or target."""
     if value not in GENITIVE_ROLES:
-        raise DataFileError(path, f"{where}: 'genitive' must be one of {sorted(GENITIVE_ROLES)}")
+        raise DataFileError(path, f"{where}: '{key}' must be one of {sorted(GENITIVE_ROLES)}")
     return value
 
 
@@ -287,6 +289,7 @@ def parse_trigger(path: str, entry: Any, number: int, settings: Settings) -> Tri
         target_preps=pt.words(path, entry.get("target_preps", []), where, "target_preps"),
         confidence=_confidence(path, entry.get("confidence"), where),
         genitive=_genitive(path, entry.get("genitive", "source"), where),
+        subject=_genitive(path, entry.get("subject", "source"), where, "subject"),
         voice=_voice(path, entry.get("voice", "active"), where),
         note=str(entry.get("note") or ""),
         source=path,
