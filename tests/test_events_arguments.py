@@ -967,3 +967,14 @@ def test_whoever_commits_the_crime_is_the_one_blamed(pipeline) -> None:
     assert not [e for e in found if e[1] == "نظام الأسد" or e[1] == "روسيا"], found
     text = "وأدان الوزير الجرائم التي ارتكبها الحوثيون بحق المدنيين في تعز."
     assert ("ACCUSE", "الوزير", "الحوثيون") in events(pipeline, text)
+
+
+def test_a_postponed_visit_is_hypothetical(pipeline) -> None:
+    """SaudiNewsNet (al-Sharq al-Awsat): "تم تأجيل زيارة … ظريف الى تركيا": the visit has
+    not happened; it had been reported as made."""
+    text = ("افاد مصدر دبلوماسي تركي انه تم تأجيل زيارة وزير الخارجية الايراني محمد جواد ظريف "
+            "الى تركيا، من دون تحديد السبب.")
+    doc = Document("t", "test", text, "jsonl", published=date(2015, 8, 2), title="")
+    pipeline(doc)
+    flags = [(e.type, e.hypothetical) for e in doc.articles[0].records["events"]]
+    assert flags == [("CONSULT", True)], flags
