@@ -193,6 +193,7 @@ def test_news_sentence_fires(lexicon: Lexicon, text: str, kind: str, mode: str |
         "أطلقت الوزارة حملة توعية ضد التدخين",  # a campaign against smoking
         "داعية الله بأن يتغمده بواسع رحمته",  # a prayer (SaudiNewsNet, Sabq)
         "في منطقة مركشيلة في قمة النبي يونس بالساحل السوري",  # a peak (al-Sharq al-Awsat)
+        "إن المستشفى استقبل خلال شهر يوليو الماضي جثامين 9 مدنيين",  # bodies (dev, Libya)
     ],
 )  # fmt: skip
 def test_look_alikes_do_not_fire(lexicon: Lexicon, text: str) -> None:
