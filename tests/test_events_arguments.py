@@ -978,3 +978,16 @@ def test_a_postponed_visit_is_hypothetical(pipeline) -> None:
     pipeline(doc)
     flags = [(e.type, e.hypothetical) for e in doc.articles[0].records["events"]]
     assert flags == [("CONSULT", True)], flags
+
+
+def test_a_weapon_joined_to_a_weapon_is_no_side(pipeline) -> None:
+    """Training gold (Okaz): "ودمرت مجموعة من الدبابات العسكرية والمدفعية": the artillery,
+    joined to the tanks, is destroyed equipment, not a side (it had been the target);
+    artillery that is the subject (``قصفت الطائرات والمدفعية التركية``) still is."""
+    text = ("وفي محافظة مأرب شرق اليمن واصلت طائرات التحالف العربي في تقديم الدعم اللوجستي وضرب "
+            "أهداف عسكرية للحوثي في منطقة الجفينة جنوب مأرب حيث لقي أكثر من 25 مسلحا حوثيا "
+            "مصرعهم وجرح 15 آخرين، ودمرت مجموعة من الدبابات العسكرية والمدفعية.")
+    found = events(pipeline, text)
+    assert not [e for e in found if "المدفعية" in (e[1] or "") + (e[2] or "")], found
+    text = "وقصفت الطائرات والمدفعية التركية مواقع حزب العمال الكردستاني."
+    assert ("ASSAULT", "المدفعية التركية", "حزب العمال الكردستاني") in events(pipeline, text)

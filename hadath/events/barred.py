@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hadath.events.coordination import partners
-from hadath.events.cues import Cues
+from hadath.events.cues import CueList, Cues
 from hadath.events.places import PLACE_PREPS
 from hadath.events.ranker import TriggerView
 from hadath.events.roles import (
@@ -46,9 +46,24 @@ def _instruments(view: TriggerView, cues: Cues) -> set[int | None]:
     بالطيران الحربي``; cue list ``instruments``): an unnamed weapon after بـ is the
     means, no side."""
     arms = cues.lists["instruments"]
+    starts = {s.first for s in view.slots}
+    tokens = view.tokens
     return {s.index for s in view.slots
-            if s.prep == "ب" and s.sector is not None and s.first > view.match.start
-            and arms.contains(view.tokens[s.first])}  # fmt: skip
+            if s.sector is not None and s.first > view.match.start
+            and arms.contains(tokens[s.first])
+            and (s.prep == "ب" or _joined_to_weapon(tokens, s.first, arms, starts))}  # fmt: skip
+
+
+def _joined_to_weapon(tokens: list[Token], first: int, arms: CueList, starts: set[int]) -> bool:
+    """An instrument joined by و to a weapon just before it (``القصف بالصواريخ
+    والمدفعية``، ``قصف صواريخ الكاتيوشا والمدفعية``) is a weapon too: the weapon before
+    carries بـ or is no actor's phrase."""
+    if "و" not in tokens[first].prefixes:
+        return False
+    for i in range(first - 1, max(-1, first - 3), -1):
+        if arms.contains(tokens[i]) and ("ب" in tokens[i].prefixes or i not in starts):
+            return True
+    return False
 
 
 def cited(view: TriggerView, cues: Cues) -> set[int | None]:
