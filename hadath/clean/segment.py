@@ -232,13 +232,12 @@ def _clean_article(doc: Document) -> Article:
     the reporter as an actor."""
     article = Article(doc.doc_id, 0, doc.source, doc.text, title=doc.title or None,
                       outlet=doc.outlet, **_metadata_date(doc))  # fmt: skip
-    indent = len(doc.text) - len(doc.text.lstrip())
-    found = parse_inline_dateline(doc.text[indent:])
-    if found is not None:
-        parts = Parts(dateline=found.place, agency=found.agency, byline=found.author)
-        article.dateline, article.byline = found.place, found.author
+    parts = Parts(paragraphs=[doc.text.lstrip()])
+    _take_inline_dateline(parts)  # as for a scraped page's first paragraph
+    if parts.dateline is not None:
+        article.dateline, article.byline = parts.dateline, parts.byline
         article.outlet = _outlet(doc, parts)
-        article.lead_end = indent + found.end
+        article.lead_end = len(doc.text) - len(parts.paragraphs[0])
     return article
 
 

@@ -218,8 +218,8 @@ def _check_type(path: str, entry: dict, where: str) -> tuple[str, str | None, st
     return kind, mode, cameo
 
 
-def _genitive(path: str, value: Any, where: str, key: str = "genitive") -> str:
-    """A role value of ``key`` (``genitive`` or ``subject``): source or target."""
+def _role(path: str, value: Any, where: str, key: str) -> str:
+    """The value of a role key (``genitive``, ``subject``): source or target."""
     if value not in GENITIVE_ROLES:
         raise DataFileError(path, f"{where}: '{key}' must be one of {sorted(GENITIVE_ROLES)}")
     return value
@@ -288,8 +288,8 @@ def parse_trigger(path: str, entry: Any, number: int, settings: Settings) -> Tri
         prefix=frozenset(pt.proclitics(path, entry.get("prefix", []), where, "prefix")),
         target_preps=pt.words(path, entry.get("target_preps", []), where, "target_preps"),
         confidence=_confidence(path, entry.get("confidence"), where),
-        genitive=_genitive(path, entry.get("genitive", "source"), where),
-        subject=_genitive(path, entry.get("subject", "source"), where, "subject"),
+        genitive=_role(path, entry.get("genitive", "source"), where, "genitive"),
+        subject=_role(path, entry.get("subject", "source"), where, "subject"),
         voice=_voice(path, entry.get("voice", "active"), where),
         note=str(entry.get("note") or ""),
         source=path,
