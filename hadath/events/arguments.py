@@ -28,6 +28,7 @@ from hadath.actors.kb import KnowledgeBase
 from hadath.entities.mention import CLOSE_QUOTES, word_before
 from hadath.entities.unnamed import NISBA_ENDINGS, SOUND_PLURALS
 from hadath.events.cues import Cues
+from hadath.events.relatives import RELATIVE_PRONOUNS
 from hadath.events.roles import PREP_WORDS, Slot, governing_prep, sound_plural_oblique
 from hadath.model import Article, Sentence, Span, Token
 from hadath.text.normalize import normalize
@@ -96,9 +97,6 @@ def title_ranges(mentions: Sequence[Span]) -> list[tuple[int, int]]:
         if after is not None and after > span.end:
             out.append((span.end, after))
     return out
-
-
-RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين"})
 
 
 def _with_leaders(tokens: list[Token], slots: list[Slot], cues: Cues) -> list[Slot]:

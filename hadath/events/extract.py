@@ -139,6 +139,7 @@ class EventExtractor:
         if not matches:
             return [], []
         triggers = frozenset(m.start for m in matches)  # the words, not what they require
+        nouns = frozenset(m.start for m in matches if m.pos == "noun")
         spans, slots = sentence_arguments(article, sentence, mentions, self.kb, self.cues,
                                           triggers)  # fmt: skip
         views = []
@@ -151,7 +152,7 @@ class EventExtractor:
                 continue  # "المتحدث باسم القوات المشاركة في عملية … ضد الإرهاب": a title
             bounds = clause_bounds(tokens, match.start)
             stop = next((i for i in views_of if i > match.start), None)
-            source, target = self.sides.read(slots, tokens, match, bounds, stop)
+            source, target = self.sides.read(slots, tokens, match, bounds, stop, nouns)
             if source is not None and target is not None and _same(spans, source, target):
                 target = None
             antecedent = None if target else pronoun_antecedent(slots, tokens, match, source,

@@ -6,9 +6,11 @@ word-level helpers of :mod:`hadath.events.roles`."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from hadath.events.cues import CueList, Cues
 from hadath.events.lexicon import TriggerMatch
+from hadath.events.relatives import clause_head
 from hadath.events.roles import (
     PREP_WORDS,
     PREPOSITIONS,
@@ -37,12 +39,14 @@ class ClauseSides:
 
     def read(self, slots: list[Slot], tokens: list[Token], match: TriggerMatch,
              bounds: tuple[int, int], stop: int | None = None,
+             nouns: AbstractSet[int] = frozenset(),
              ) -> tuple[Slot | None, Slot | None]:  # fmt: skip
         """Source and target slots of a trigger (see :mod:`hadath.events.roles`).
 
         Actors are looked for around the trigger word itself, not past the words its
         entry requires (``طالب ... بـ``: the target is between them). ``stop`` is the
-        next word of necessity, which owns the بين pair after it.
+        next word of necessity, which owns the بين pair after it; ``nouns`` are the
+        positions of the sentence's nominal triggers (``هجوم استهدف``: a verb's head).
         """
         if match.voice == "passive":
             return _passive_sides(slots, tokens, match, bounds)
@@ -54,7 +58,7 @@ class ClauseSides:
         addressed = addressed_genitive(slots, tokens, match, bounds) if nominal else None
         if addressed is not None:
             return addressed
-        patient = None
+        patient = head = None
         if nominal:
             source = genitive_of_noun(slots, tokens, match.start, end, bounds)
             if match.genitive == "target":  # "مقتل عسكريين أتراك": the genitive suffers
@@ -74,11 +78,16 @@ class ClauseSides:
         elif first_person(tokens[match.start], match):
             source = None  # «نحمل الإدارة الأميركية»: we, the speaker, hold them
         else:  # the verb is the trigger's first word; "requires" words may follow it
-            source = subject_of_verb(slots, tokens, match.start, match.start + 1, bounds)
-            source = source or self._statement_owner(slots, tokens, match)
+            head = clause_head(slots, tokens, match.start, bounds, nouns, self.cues)
+            if head is not None:  # "الهجوم الذي استهدف الجيش": the head acts, named or not
+                source = head.slot
+            else:
+                source = subject_of_verb(slots, tokens, match.start, match.start + 1, bounds)
+                source = source or self._statement_owner(slots, tokens, match)
             if match.subject_role == "target":  # "الجرائم التي ارتكبها الحوثيون"
                 return _accuser(slots, tokens, match, source), source
-        source = source or matrix_subject(slots, tokens, match.start)
+        if head is None:
+            source = source or matrix_subject(slots, tokens, match.start)
         if patient is not None:
             return (source if source is not patient else None), patient
         preps = [normalize(p) for p in match.target_preps]
