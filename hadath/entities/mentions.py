@@ -38,7 +38,8 @@ OFFICE_KINDS = frozenset({"office", "presidency"})
 COMMAS = ("،", ",")
 APPOSITION_GAP = 2  # untagged name words between a title and its person (عبدربه منصور هادي)
 HONORIFIC_NAME = 4  # words of a name after a rank or honorific ("هادي بن علي اليامي")
-NAME_JOINERS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "ال", "عبد"})  # normalized
+NAME_PARTICLES = frozenset({"بن", "ابن", "بنت", "ابو", "ال"})  # normalized: inside a name
+NAME_JOINERS = NAME_PARTICLES | {"ابي", "عبد"}  # a name after a title runs on past them
 # Plural, dual and adverbial endings: منفصلين → منفصل, لهجومين → هجوم, ميدانياً → ميداني.
 ORDINARY_SUFFIXES = ("ين", "ون", "ات", "ان", "ا", "ه", "ها", "ية", "تا", "وا", "ت")
 

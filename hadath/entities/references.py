@@ -22,7 +22,7 @@ from collections.abc import Set as AbstractSet
 from hadath.actors.kb import KnowledgeBase, strip_article
 from hadath.entities.gazetteer import mention_start
 from hadath.entities.mention import Mention, mention_offsets
-from hadath.entities.mentions import ordinary
+from hadath.entities.mentions import NAME_PARTICLES, ordinary
 from hadath.entities.rules import entity_rules
 from hadath.entities.unnamed import agent_adjectives
 from hadath.model import AGENT_KEY, Article, Token
@@ -272,7 +272,7 @@ def _in_other_name(tokens: list[Token], i: int) -> bool:
             or before.stem in rules.facility_nouns)  # fmt: skip
 
 
-NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "ام", "ال", "ولد"})  # normalized
+NAME_LINKS = NAME_PARTICLES | {"ام", "ولد"}  # the word after one is in another name
 ROYAL_TITLES = frozenset({"ملك", "امير", "سلطان", "شيخ"})  # stems: first names follow them
 
 
