@@ -3,12 +3,17 @@ named with that head, and to nothing when none was named."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from hadath.entities import rules
 from hadath.model import AGENT_KEY, Document
 from hadath.pipeline import Pipeline
+from hadath.resources import data_path, read_yaml
+from hadath.text.normalize import normalize
 
 
 @pytest.fixture(scope="module")
@@ -392,6 +397,47 @@ def test_a_surname_alone_is_the_person_named_before(pipeline) -> None:
             "محمد بن نايف.")
     found = keys(pipeline, text)
     assert "عبدالعزيز" not in found and "نايف" not in found, found
+
+
+@pytest.fixture
+def user_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable]:
+    """``use(edit)``: the entity stage reads a user's copy of entity_rules.yaml, the shipped
+    text as ``edit`` changes it."""
+
+    def use(edit: Callable[[str], str]) -> None:
+        shipped = data_path("entity_rules.yaml").read_text(encoding="utf-8")
+        (tmp_path / "entity_rules.yaml").write_text(edit(shipped), encoding="utf-8")
+        monkeypatch.setattr(rules, "load_yaml", lambda name: read_yaml(tmp_path / name))
+        rules.entity_rules.cache_clear()
+
+    rules.entity_rules.cache_clear()
+    yield use
+    rules.entity_rules.cache_clear()
+
+
+def test_entity_word_lists_are_data_a_user_extends(pipeline, user_rules) -> None:
+    """The reference stage's word lists live in entity_rules.yaml, normalized on loading
+    (مصطفى → مصطفي، المشاركة → مشاركه): a first name that ends a name as the father's
+    (``محمد مصطفى``) is no surname alone, and a word a user adds to ``surname_unsafe``
+    (``هادي``) stops naming the president too."""
+    loaded = rules.entity_rules()
+    for key in ("surname_unsafe", "royal_titles", "not_before_names", "bare_unsafe",
+                "participles"):  # fmt: skip
+        words = getattr(loaded, key)
+        assert isinstance(words, frozenset) and words, key
+        assert all(normalize(word) == word for word in words), key
+    assert "مصطفي" in loaded.surname_unsafe and "مشاركه" in loaded.participles
+    text = "قال رئيس الوزراء الفلسطيني محمد مصطفى إن الحكومة ستعمل، وأكد مصطفى أن الوضع صعب."
+    found = keys(pipeline, text)
+    assert "مصطفى" not in found and "محمد مصطفى" in found, found
+    text = ("اجتمع الرئيس اليمني عبدربه منصور هادي مع المبعوث الأممي في الرياض. واستقبل هادي "
+            "مبعوث الأمين العام للأمم المتحدة.")
+    found = keys(pipeline, text)
+    assert found["هادي"] == found["عبدربه منصور هادي"], found
+    user_rules(lambda shipped: shipped.replace("surname_unsafe: [", "surname_unsafe: [هادي, ", 1))
+    assert "هادي" in rules.entity_rules().surname_unsafe
+    found = keys(pipeline, text)
+    assert "هادي" not in found and "عبدربه منصور هادي" in found, found
 
 
 def test_a_title_goes_on_through_a_participle_and_its_link(pipeline) -> None:

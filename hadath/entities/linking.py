@@ -130,11 +130,8 @@ def _participle_link(tokens: list[Token], i: int) -> bool:
     the title goes on."""
     if i + 1 >= len(tokens) or tokens[i].prefixes != ("ال",):
         return False
-    return tokens[i].stem in PARTICIPLES and tokens[i + 1].norm in entity_rules().role_links
-
-
-PARTICIPLES = frozenset({"مشاركه", "مشاركين", "تابعه", "تابعين", "منضويه", "عامله",
-                         "عاملين", "مكلفه", "مسووله"})  # normalized stems
+    rules = entity_rules()
+    return tokens[i].stem in rules.participles and tokens[i + 1].norm in rules.role_links
 
 
 def _linked_name(tokens: list[Token], j: int, ends: dict[int, int]) -> int | None:

@@ -30,7 +30,6 @@ from hadath.outlets import outlet_by_id
 from hadath.text.normalize import normalize
 
 ANY_COUNTRY = "*"  # a reference without a demonym matches a person of any country
-BARE_UNSAFE = frozenset({"مسوول"})  # normalized: "المسؤول عن الهجوم" is whoever is responsible
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك"})
 POSSESSIVES = ("ه", "ها", "هم", "هما")  # "ملعبه الرئيس": a possessed noun and its adjective
 
@@ -102,7 +101,7 @@ def _bare_reference(tokens: list[Token], i: int) -> bool:
     head = tokens[i]
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     before = tokens[i - 1] if i > 0 else None
-    if head.stem in BARE_UNSAFE or (after is not None and "ال" in after.prefixes):
+    if head.stem in entity_rules().bare_unsafe or (after is not None and "ال" in after.prefixes):
         return False
     if before is None:
         return True
@@ -238,7 +237,10 @@ def _surname_references(article: Article, mentions: list[Mention],
 def _surnames(mentions: list[Mention], kb: KnowledgeBase) -> dict[str, Mention]:
     """Last word (normalized, without an article) -> the one person whose name of two or
     more words ends with it; words shared by two persons, and places (``عبدالله بجازان``,
-    a tagger's span over "King Abdullah [airport] in Jazan"), are left out."""
+    a tagger's span over "King Abdullah [airport] in Jazan"), and ``surname_unsafe`` (name
+    particles, first names that end a name as the father's: ``ولد الشيخ أحمد``), are left
+    out."""
+    unsafe = entity_rules().surname_unsafe
     out: dict[str, Mention] = {}
     shared: set[str] = set()
     for mention in sorted(mentions, key=lambda m: m.start):
@@ -246,7 +248,7 @@ def _surnames(mentions: list[Mention], kb: KnowledgeBase) -> dict[str, Mention]:
         if mention.type != "PER" or len(words) < 2 or words[-1].startswith("ال"):
             continue
         last = words[-1]
-        if len(last) < SURNAME_MIN or last in SURNAME_UNSAFE or _place(kb, last):
+        if len(last) < SURNAME_MIN or last in unsafe or _place(kb, last):
             continue
         if last in out and out[last].key != mention.key:
             shared.add(last)
@@ -255,10 +257,6 @@ def _surnames(mentions: list[Mention], kb: KnowledgeBase) -> dict[str, Mention]:
 
 
 SURNAME_MIN = 3  # letters
-# normalized: name particles, and first names that end a name as the father's name
-# ("إسماعيل ولد الشيخ أحمد"): alone, they name someone else
-SURNAME_UNSAFE = frozenset({"بن", "ابن", "ابو", "عبد", "الله", "محمد", "احمد", "علي", "حسن",
-                            "حسين", "عمر", "ابراهيم", "يوسف", "محمود", "مصطفي"})
 
 
 def _in_other_name(tokens: list[Token], i: int) -> bool:
@@ -268,12 +266,11 @@ def _in_other_name(tokens: list[Token], i: int) -> bool:
         return False
     before = tokens[i - 1]
     rules = entity_rules()
-    return (before.norm in NAME_LINKS or before.stem in ROYAL_TITLES
+    return (before.norm in NAME_LINKS or before.stem in rules.royal_titles
             or before.stem in rules.facility_nouns)  # fmt: skip
 
 
 NAME_LINKS = NAME_PARTICLES | {"ام", "ولد"}  # the word after one is in another name
-ROYAL_TITLES = frozenset({"ملك", "امير", "سلطان", "شيخ"})  # stems: first names follow them
 
 
 def _place(kb: KnowledgeBase, word: str) -> bool:
@@ -296,7 +293,5 @@ def _standalone(tokens: list[Token], i: int) -> bool:
         return True
     if "ال" in before.prefixes or set(before.prefixes) & {"ب", "ك"}:
         return False
-    return not before.text.endswith(("ة", "ه")) and before.norm not in NOT_BEFORE_NAMES
-
-
-NOT_BEFORE_NAMES = frozenset({"غير", "جد", "امر", "عمل", "شيء", "شي", "نحو"})  # normalized
+    complement = before.norm in entity_rules().not_before_names  # "غير صالح"
+    return not before.text.endswith(("ة", "ه")) and not complement

@@ -15,7 +15,8 @@ _FILE = "entity_rules.yaml"
 _KEYS = (
     "role_heads", "role_stops", "role_links", "loc_heads", "not_names", "reference_heads",
     "place_nouns", "side_nouns", "group_reference_heads", "standalone_group_heads",
-    "honorifics", "name_cues", "facility_nouns",
+    "honorifics", "name_cues", "facility_nouns", "participles", "bare_unsafe", "surname_unsafe",
+    "royal_titles", "not_before_names",
 )  # fmt: skip
 
 
@@ -34,6 +35,11 @@ class EntityRules:
     honorifics: frozenset[str]
     name_cues: frozenset[str]
     facility_nouns: frozenset[str]
+    participles: frozenset[str]
+    bare_unsafe: frozenset[str]
+    surname_unsafe: frozenset[str]
+    royal_titles: frozenset[str]
+    not_before_names: frozenset[str]
     home_references: dict[str, frozenset[str]]  # word -> countries whose outlets use it
 
 
