@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from hadath.entities import rules
+from hadath.errors import DataFileError
 from hadath.model import AGENT_KEY, Document
 from hadath.pipeline import Pipeline
 from hadath.resources import data_path, read_yaml
@@ -438,6 +439,14 @@ def test_entity_word_lists_are_data_a_user_extends(pipeline, user_rules) -> None
     assert "هادي" in rules.entity_rules().surname_unsafe
     found = keys(pipeline, text)
     assert "هادي" not in found and "عبدربه منصور هادي" in found, found
+
+
+def test_an_entity_word_list_that_is_no_list_is_refused(user_rules) -> None:
+    """A user's list written as one word names the file and the key."""
+    user_rules(lambda shipped: shipped.replace("royal_titles: [ملك, أمير, سلطان, شيخ]",
+                                               "royal_titles: ملك"))  # fmt: skip
+    with pytest.raises(DataFileError, match=r"entity_rules\.yaml: royal_titles: expected a list"):
+        rules.entity_rules()
 
 
 def test_a_title_goes_on_through_a_participle_and_its_link(pipeline) -> None:
