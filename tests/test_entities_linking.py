@@ -400,6 +400,13 @@ def test_a_surname_alone_is_the_person_named_before(pipeline) -> None:
     assert "عبدالعزيز" not in found and "نايف" not in found, found
 
 
+
+def test_a_fathers_name_after_بن_is_no_surname(pipeline) -> None:
+    """"سلمان" alone after "محمد بن سلمان" names his father, King Salman, not him."""
+    text = "وصل الأمير محمد بن سلمان ولي ولي العهد إلى جدة. واستقبل سلمان الوفد في القصر."
+    found = keys(pipeline, text)
+    assert "سلمان" not in found and "الأمير محمد بن سلمان" in found, found
+
 @pytest.fixture
 def user_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable]:
     """``use(edit)``: the entity stage reads a user's copy of entity_rules.yaml, the shipped

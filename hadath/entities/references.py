@@ -22,7 +22,7 @@ from collections.abc import Set as AbstractSet
 from hadath.actors.kb import KnowledgeBase, strip_article
 from hadath.entities.gazetteer import mention_start
 from hadath.entities.mention import Mention, mention_offsets
-from hadath.entities.mentions import NAME_PARTICLES, ordinary
+from hadath.entities.mentions import LINEAGE, NAME_PARTICLES, ordinary
 from hadath.entities.rules import entity_rules
 from hadath.entities.unnamed import agent_adjectives
 from hadath.model import AGENT_KEY, Article, Token
@@ -237,9 +237,9 @@ def _surname_references(article: Article, mentions: list[Mention],
 def _surnames(mentions: list[Mention], kb: KnowledgeBase) -> dict[str, Mention]:
     """Last word (normalized, without an article) -> the one person whose name of two or
     more words ends with it; words shared by two persons, and places (``عبدالله بجازان``,
-    a tagger's span over "King Abdullah [airport] in Jazan"), and ``surname_unsafe`` (name
-    particles, first names that end a name as the father's: ``ولد الشيخ أحمد``), are left
-    out."""
+    a tagger's span over "King Abdullah [airport] in Jazan"), a name after بن/آل (the
+    father's or the house's), and ``surname_unsafe`` (name particles, first names that end
+    a name as the father's: ``ولد الشيخ أحمد``), are left out."""
     unsafe = entity_rules().surname_unsafe
     out: dict[str, Mention] = {}
     shared: set[str] = set()
@@ -248,6 +248,8 @@ def _surnames(mentions: list[Mention], kb: KnowledgeBase) -> dict[str, Mention]:
         if mention.type != "PER" or len(words) < 2 or words[-1].startswith("ال"):
             continue
         last = words[-1]
+        if words[-2] in LINEAGE:
+            continue  # "محمد بن سلمان": the father's name (King Salman), "آل سعود" a house
         if len(last) < SURNAME_MIN or last in unsafe or _place(kb, last):
             continue
         if last in out and out[last].key != mention.key:
