@@ -991,3 +991,12 @@ def test_a_weapon_joined_to_a_weapon_is_no_side(pipeline) -> None:
     assert not [e for e in found if "المدفعية" in (e[1] or "") + (e[2] or "")], found
     text = "وقصفت الطائرات والمدفعية التركية مواقع حزب العمال الكردستاني."
     assert ("ASSAULT", "المدفعية التركية", "حزب العمال الكردستاني") in events(pipeline, text)
+
+
+def test_a_definite_agent_before_من_is_the_subject_not_part_of_what_follows(pipeline) -> None:
+    """SaudiNewsNet: "طلبت الشرطة من المستشفى": the police asked the hospital (من is the
+    verb's), unlike "دورية من مخابرات الجيش", a patrol of the army's intelligence."""
+    text = ("وعند مراجعتها مستشفى «ايناريس» أخبرهم المسؤولون فيه بأن هذا المستشفى يمنح اللواتي "
+            "يلدن فيه مثل هذه القنينة، عندها طلبت الشرطة من المستشفى تزويدها بسجل الولادات في "
+            "الأسبوعين الأخيرين.")
+    assert ("REQUEST", "الشرطة", "المستشفى") in events(pipeline, text)

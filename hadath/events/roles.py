@@ -180,7 +180,7 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
         return None  # "يلتقي مسؤولين عراقيين": a verb's object, its subject a pronoun
     if after is not None and not (after.oblique and joined_verb):  # the subject follows the
         if after.prep is None and _actor(after):  # verb (past adverbs)
-            return _named_whole(slots, after) or after
+            return _named_whole(slots, tokens, after) or after
         return None
     if after is None and gap < hi and not tokens[gap].is_punct and tokens[gap].stem \
             and not _linking(tokens[gap]):
@@ -205,10 +205,11 @@ def _agrees(pronoun: Token, verb: Token) -> bool:
     return not (masculine and verb.norm.endswith("ت") and len(verb.stem) >= 4)
 
 
-def _named_whole(slots: Sequence[Slot], part: Slot) -> Slot | None:
+def _named_whole(slots: Sequence[Slot], tokens: Sequence[Token], part: Slot) -> Slot | None:
     """The named group an unnamed part belongs to (``طائرات من التحالف الدولي``، ``دورية
-    من مخابرات الجيش``): the actor governed by the من right after it."""
-    if part.sector is None:
+    من مخابرات الجيش``): the actor governed by the من right after it. A definite part is
+    a whole of its own, the من the verb's (``وطلبت الشرطة من المستشفى``)."""
+    if part.sector is None or "ال" in tokens[part.first].prefixes:
         return None
     whole = next((s for s in slots if s.first > part.last), None)
     if whole is None or whole.prep != "من" or whole.first > part.last + 2:
