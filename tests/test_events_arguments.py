@@ -1000,3 +1000,14 @@ def test_a_definite_agent_before_من_is_the_subject_not_part_of_what_follows(pi
             "يلدن فيه مثل هذه القنينة، عندها طلبت الشرطة من المستشفى تزويدها بسجل الولادات في "
             "الأسبوعين الأخيرين.")
     assert ("REQUEST", "الشرطة", "المستشفى") in events(pipeline, text)
+
+
+def test_held_responsible_reaches_past_two_titled_names(pipeline) -> None:
+    """SaudiNewsNet: the responsibility comes ten words after حمّل; the joined verb after it
+    keeps the accuser as its subject (it had gone to the accused)."""
+    text = ("حمّل نائب الرئيس العراقي أسامة النجيفي نظيره نائب الرئيس نوري المالكي المسؤولية "
+            "الكاملة عن تدهور الأوضاع الأمنية والسياسية والخدمية التي يعاني منها العراق إبان "
+            "توليه منصب رئيس الوزراء، ودعا إلى انتخابات مبكرة.")
+    found = events(pipeline, text)
+    assert ("ACCUSE", "أسامة النجيفي", "نوري المالكي") in found, found
+    assert not any(s == "نوري المالكي" for _, s, _ in found), found
