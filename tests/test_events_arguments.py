@@ -1011,3 +1011,17 @@ def test_held_responsible_reaches_past_two_titled_names(pipeline) -> None:
     found = events(pipeline, text)
     assert ("ACCUSE", "أسامة النجيفي", "نوري المالكي") in found, found
     assert not any(s == "نوري المالكي" for _, s, _ in found), found
+
+
+def test_a_person_after_a_definite_epithet_is_the_subject(pipeline) -> None:
+    """SaudiNewsNet: "وحمل العنصري افيغدور ليبرمان … نتنياهو": Lieberman blames
+    Netanyahu (the epithet had hidden the subject, and the object became the accuser)."""
+    text = ("وحمل العنصري افيغدور ليبرمان رئيس حزب \"البيت اليهودي\" نتنياهو مسؤولية ما وصفها "
+            "اعمال \"العنف والارهاب\" في المسجد الأقصى، من خلال تهاونه في التعامل مع هذه "
+            "الاحداث.")
+    found = events(pipeline, text)
+    assert ("ACCUSE", "افيغدور ليبرمان", "نتنياهو") in found, found
+    text = ("لكن تبقى ألمانيا حريصة على علاقاتها مع تركيا من خلال الجالية التركية في ألمانيا فقد "
+            "أشادت المستشارة ميركل مرارا بالعلاقات الوثيقة المبنية على الثقة بين تركيا وألمانيا.")
+    found = events(pipeline, text)
+    assert any(k == "SUPPORT" and s == "ميركل" for k, s, _ in found), found

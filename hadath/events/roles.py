@@ -173,6 +173,7 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
         (i for i in range(end, min(hi, end + SUBJECT_REACH)) if not _skippable(tokens[i])), hi
     )
     after = next((s for s in slots if s.first == gap), None) or _kind_named(slots, tokens, gap)
+    after = after or _epithet_named(slots, tokens, gap, hi)
     joined_verb = has_conjunction(tokens[start])
     if after is not None and after.prep is None and plural_verb(tokens[start]):
         return _fronted_doer(slots, start, lo)  # "400 من الانفصاليين … هاجموا القوات"
@@ -270,6 +271,16 @@ def _fronted_doer(slots: Sequence[Slot], verb: int, lo: int) -> Slot | None:
     before = [s for s in slots if max(lo, verb - BACK_REACH) <= s.first and s.last < verb]
     doers = [s for s in before if _actor(s) and (s.prep is None or (s.counted and s.prep == "من"))]
     return doers[-1] if doers else None
+
+
+def _epithet_named(slots: Sequence[Slot], tokens: Sequence[Token], at: int,
+                   hi: int) -> Slot | None:  # fmt: skip
+    """A person named right after a definite epithet (``وحمل العنصري افيغدور ليبرمان``،
+    ``المخلوع صالح``): the epithet and the name are one subject."""
+    if at + 1 >= hi or "ال" not in tokens[at].prefixes:
+        return None
+    person = next((s for s in slots if s.first == at + 1), None)
+    return person if person is not None and person.type == "PER" and person.prep is None else None
 
 
 def _kind_named(slots: Sequence[Slot], tokens: Sequence[Token], at: int) -> Slot | None:
