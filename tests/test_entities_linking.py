@@ -463,3 +463,25 @@ def test_a_title_goes_on_through_a_participle_and_its_link(pipeline) -> None:
     found = spans(pipeline, text)
     person = next(v for k, v in found.items() if k.endswith("جون توماس"))
     assert person["role"].endswith("المشاركة في عملية الولايات المتحدة"), person["role"]
+
+
+def test_a_place_that_is_also_a_first_name_starts_a_persons_name(pipeline) -> None:
+    """SaudiNewsNet: Selahattin Demirtaş had been the Iraqi province of Salahuddin and a
+    person "دمرداش"; the province stays a place after a preposition or a place noun."""
+    text = ("دعا صلاح الدين دمرداش زعيم حزب الشعوب الديمقراطي الموالي للأكراد في تركيا أمس حزب "
+            "العمال الكردستاني إلى «رفع اصبعه عن الزناد».")
+    found = spans(pipeline, text)
+    assert found.get("صلاح الدين دمرداش", {}).get("label") == "PER", found
+    text = "وشنت القوات العراقية هجوما في صلاح الدين أمس، وقال محافظ صلاح الدين رائد الجبوري."
+    found = spans(pipeline, text)
+    assert found.get("صلاح الدين", {}).get("label") == "GPE", found
+
+
+def test_an_ordinal_ending_a_kings_name_is_no_name_alone(pipeline) -> None:
+    """SaudiNewsNet: after "الملك عبدالله الثاني", the "الثاني" of "النائب الثاني لرئيس
+    مجلس الوزراء" (MBS's title) had been tagged as the king, who then "visited"."""
+    text = ("وكان بيان مشترك صدر بمناسبة زيارة ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء "
+            "وزير الدفاع الأمير محمد بن سلمان بن عبدالعزيز، للمملكة الأردنية الهاشمية. واستقبل "
+            "الملك عبدالله الثاني ولي ولي العهد في عمان.")
+    found = spans(pipeline, text)
+    assert "الثاني" not in found and "الملك عبدالله الثاني" in found, found

@@ -5,7 +5,8 @@ article (``أعلن نادي الهلال``) can stay untagged in another (``و�
 :func:`propagate` takes an article's tags and tags again every untagged occurrence
 of a name tagged elsewhere in it (same words up to proclitics), with the type the
 article gives it most often; the last word of a two- to four-word person name
-(a surname) counts as a name of its own.
+(a surname) counts as a name of its own, unless it is an ordinal (``عبد الله
+الثاني``: alone, "the second").
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from itertools import compress
 
 from hadath.entities.features import word_key
+from hadath.entities.rules import entity_rules
 
 MAX_WORDS = 4
 
@@ -39,6 +41,7 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
 def names_of(keys: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> dict:
     """``key tuple -> type`` of the names tagged in an article (majority type), given
     each sentence's word keys (:func:`keys_of`)."""
+    ordinals = entity_rules().ordinals
     votes: dict[tuple[str, ...], Counter[str]] = {}
     surnames: dict[tuple[str, ...], Counter[str]] = {}
     for sentence_keys, sentence_tags in zip(keys, tags, strict=True):
@@ -47,7 +50,8 @@ def names_of(keys: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> di
             if end - start <= MAX_WORDS and all(len(k) > 1 for k in name):
                 votes.setdefault(name, Counter())[kind] += 1
             last = sentence_keys[end - 1]
-            if kind == "PER" and 2 <= end - start <= MAX_WORDS and len(last) > 2:
+            if kind == "PER" and 2 <= end - start <= MAX_WORDS and len(last) > 2 \
+                    and last not in ordinals:  # fmt: skip
                 surnames.setdefault((last,), Counter())[kind] += 1
     for name, counter in surnames.items():
         votes.setdefault(name, counter)

@@ -16,7 +16,7 @@ _KEYS = (
     "role_heads", "role_stops", "role_links", "loc_heads", "not_names", "reference_heads",
     "place_nouns", "side_nouns", "group_reference_heads", "standalone_group_heads",
     "honorifics", "name_cues", "facility_nouns", "participles", "bare_unsafe", "surname_unsafe",
-    "royal_titles", "not_before_names",
+    "royal_titles", "not_before_names", "ordinals", "first_name_places",
 )  # fmt: skip
 
 
@@ -38,6 +38,8 @@ class EntityRules:
     participles: frozenset[str]
     bare_unsafe: frozenset[str]
     surname_unsafe: frozenset[str]
+    ordinals: frozenset[str]
+    first_name_places: frozenset[str]
     royal_titles: frozenset[str]
     not_before_names: frozenset[str]
     home_references: dict[str, frozenset[str]]  # word -> countries whose outlets use it
