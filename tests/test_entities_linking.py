@@ -485,3 +485,9 @@ def test_an_ordinal_ending_a_kings_name_is_no_name_alone(pipeline) -> None:
             "الملك عبدالله الثاني ولي ولي العهد في عمان.")
     found = spans(pipeline, text)
     assert "الثاني" not in found and "الملك عبدالله الثاني" in found, found
+
+
+def test_a_kunya_written_as_one_word_is_the_known_person(pipeline) -> None:
+    """SaudiNewsNet: "أبوبكر البغدادي", أبو joined to the name, had been two persons."""
+    found = spans(pipeline, "وأيد الشيخ السديرة في وقت علنا أبوبكر البغدادي، لكنه نفى ضلوعه.")
+    assert found.get("أبوبكر البغدادي", {}).get("actor_id") == "person.abu_bakr_al_baghdadi", found
