@@ -470,3 +470,12 @@ def test_disk_cache_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     write(tmp_path, f"actors:\n- {GOOD.replace('اختبار', 'تجربة ثانية')}\n")
     KnowledgeBase.clear_cache()
     assert ids(KnowledgeBase.load([path]), "تجربة ثانية") == ["x.test"]
+
+
+def test_a_kunya_matches_written_apart_or_joined(kb: KnowledgeBase) -> None:
+    """Outlets write أبو apart from the name or joined to it (أبو مازن / أبومازن, أبو ظبي
+    / أبوظبي): both spellings name the curated actor, which comes first."""
+    assert kb.lookup("أبومازن")[0].id == "person.mahmoud_abbas"
+    assert kb.lookup("أبو ظبي")[0].id == kb.lookup("أبوظبي")[0].id
+    assert [a.id for a in kb.lookup("أبوبكر البغدادي")] == ["person.abu_bakr_al_baghdadi"]
+    assert kb.lookup("عبدالله بن عبدالعزيز الربيعة") == []  # عبد is never joined

@@ -51,6 +51,33 @@ def loose_key(name: str) -> str:
     return " ".join(strip_article(w) for w in key(name).split())
 
 
+# Normalized: written apart from the next word or joined to it. Not عبد: joining
+# "عبد الله بن عبد العزيز" makes King Abdullah of "عبدالله بن عبدالعزيز الربيعة".
+JOINING_WORDS = ("ابو",)
+
+
+def joined_forms(exact: str) -> list[str]:
+    """An exact key and its spellings with ``أبو`` joined to the next word and apart from
+    it, as outlets write them either way (``أبو بكر``/``أبوبكر``، ``أبو ظبي``/``أبوظبي``)."""
+    words = exact.split()
+    joined: list[str] = []
+    for w in words:
+        if joined and joined[-1] in JOINING_WORDS:
+            joined[-1] += w
+        else:
+            joined.append(w)
+    apart = [part for w in words for part in _split_joining(w)]
+    forms = [exact, " ".join(joined), " ".join(apart)]
+    return list(dict.fromkeys(forms))
+
+
+def _split_joining(word: str) -> list[str]:
+    for head in JOINING_WORDS:
+        if word.startswith(head) and len(word) > len(head) + 2:
+            return [head, word[len(head):]]
+    return [word]
+
+
 def _capital_index(actors: Iterable[Actor]) -> dict[str, str]:
     """Capital place id -> the id of the (first) country it is the capital of."""
     index: dict[str, str] = {}
@@ -134,9 +161,10 @@ class KnowledgeBase:
             if not actor.matchable or (actor.origin == "petrarch" and not include_petrarch):
                 continue
             for name in actor.names:
-                full = key(name)
-                for form in (full, strip_article(full)):
-                    if (form, actor.id) not in seen:
+                for full in joined_forms(key(name)):
+                    for form in (full, strip_article(full)):
+                        if (form, actor.id) in seen:
+                            continue
                         seen.add((form, actor.id))
                         yield form, actor.id
 
@@ -163,12 +191,12 @@ class KnowledgeBase:
     # -- internals -------------------------------------------------------------
     def _index(self, actor: Actor) -> None:
         for name in actor.names:
-            exact = key(name)
-            loose = " ".join(strip_article(w) for w in exact.split())
-            for table, form in ((self._exact, exact), (self._loose, loose)):
-                ids = table.setdefault(form, [])
-                if actor.id not in ids:
-                    ids.append(actor.id)
+            for exact in joined_forms(key(name)):
+                loose = " ".join(strip_article(w) for w in exact.split())
+                for table, form in ((self._exact, exact), (self._loose, loose)):
+                    ids = table.setdefault(form, [])
+                    if actor.id not in ids:
+                        ids.append(actor.id)
         for word in actor.demonyms:
             form = strip_article(key(word))
             other = self._demonyms.setdefault(form, actor.id)

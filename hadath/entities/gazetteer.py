@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from hadath.actors.kb import KnowledgeBase, key
+from hadath.actors.kb import KnowledgeBase, joined_forms, key
 from hadath.entities.rules import entity_rules
 from hadath.model import Token
 from hadath.text.clitics import dictionary_lemma
@@ -186,7 +186,9 @@ def _ends_in_ha(token: Token) -> bool:
 
 
 def _written_forms(kb: KnowledgeBase) -> set[tuple[str, str]]:
-    return {(key(name), actor.id) for actor in kb for name in (actor.name, *actor.names)}
+    """Names as the actor files write them, also with أبو joined or apart (``أبوبكر``)."""
+    return {(form, actor.id) for actor in kb for name in (actor.name, *actor.names)
+            for form in joined_forms(key(name))}  # fmt: skip
 
 
 def _first_token(token_at: dict[int, int], text: str, last_char: int, words: int) -> int | None:
