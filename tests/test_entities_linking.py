@@ -491,3 +491,13 @@ def test_a_kunya_written_as_one_word_is_the_known_person(pipeline) -> None:
     """SaudiNewsNet: "أبوبكر البغدادي", أبو joined to the name, had been two persons."""
     found = spans(pipeline, "وأيد الشيخ السديرة في وقت علنا أبوبكر البغدادي، لكنه نفى ضلوعه.")
     assert found.get("أبوبكر البغدادي", {}).get("actor_id") == "person.abu_bakr_al_baghdadi", found
+
+
+def test_a_family_name_after_a_known_name_makes_another_person(pipeline) -> None:
+    """A SaudiNewsNet sentence with the name written apart: "عبد الله بن عبد العزيز" is
+    a known name (King Abdullah), but the family name after it makes Dr. Al-Rabeeah."""
+    text = ("استقبل المشرف العام على مركز الملك سلمان للإغاثة الدكتور عبد الله بن عبد العزيز "
+            "الربيعة وفدا من اليمن.")
+    found = spans(pipeline, text)
+    assert found.get("عبد الله بن عبد العزيز الربيعة", {}).get("actor_id", "x") is None, found
+    assert "الربيعة" not in found, found

@@ -35,6 +35,8 @@ def mention_offsets(article: Article, tokens: list[Token], first: int,
     return mention_start(tokens[first], article.body), tokens[last].end
 
 
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+PATRONYMS = frozenset({"بن", "بنت"})  # normalized: "son/daughter of" in a name
 OPEN_QUOTES = frozenset({"«", "“", '"'})
 CLOSE_QUOTES = frozenset({"»", "”", '"'})
 CURLY_CLOSES = frozenset({"»", "”"})  # closing for sure; a straight quote may open

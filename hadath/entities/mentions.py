@@ -24,7 +24,15 @@ import re
 
 from hadath.actors.kb import KnowledgeBase
 from hadath.entities.gazetteer import Gazetteer, Match, matching_form
-from hadath.entities.mention import CLOSE_QUOTES, OPEN_QUOTES, Mention, mention_offsets
+from hadath.entities.joins import joined_names
+from hadath.entities.mention import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    PATRONYMS,
+    PLACE_TYPES,
+    Mention,
+    mention_offsets,
+)
 from hadath.entities.rules import entity_rules
 from hadath.entities.tagger import Span, Tagger, bio_spans
 from hadath.entities.unnamed import agent_mentions, people_mentions, side_mentions
@@ -52,7 +60,6 @@ def _quoted(tokens: list[Token], first: int, last: int) -> bool:
     )  # fmt: skip
 
 
-PLACE_TYPES = frozenset({"GPE", "LOC"})
 
 
 def _reading(kb: KnowledgeBase, tokens: list[Token], match: Match):
@@ -273,51 +280,10 @@ def _finish(article: Article, index: int, kb: KnowledgeBase,
             found: list[Mention]) -> list[Mention]:  # fmt: skip
     tokens = article.sentences[index].tokens
     found = [m for m in found if not _named_facility(tokens, m)]
-    found = _first_name_places(article, tokens, found)
+    found = joined_names(article, tokens, found)
     found = _honorific_names(article, index, tokens, found)
     found = _lineages(article, tokens, found)
     return _offices_as_titles(article, tokens, kb, found)
-
-
-def _first_name_places(article: Article, tokens: list[Token],
-                       found: list[Mention]) -> list[Mention]:  # fmt: skip
-    """A place's name that is also a first name (``first_name_places`` in entity_rules.yaml)
-    right before a tagged person's is the person's (``دعا صلاح الدين دمرداش``): one person,
-    no place. Not where a preposition or a place noun makes it a place (``في صلاح الدين``،
-    ``بصلاح الدين``، ``محافظة صلاح الدين``). Other places before a name end a title
-    (``أمير منطقة عسير فيصل بن خالد``)."""
-    first_names = entity_rules().first_name_places
-    people = {m.first: m for m in found if m.type == "PER" and m.source == "crf"}
-    replaced: dict[int, Mention] = {}  # id of a place or person mention -> the joined name
-    for place in found:
-        person = people.get(place.last + 1)
-        if person is None or place.type not in PLACE_TYPES or place.source != "kb":
-            continue
-        rest = tokens[place.first + 1 : place.last + 1]
-        if " ".join([tokens[place.first].stem, *(t.norm for t in rest)]) not in first_names:
-            continue
-        if set(tokens[place.first].prefixes) & {"ب", "ل", "ك"} or _placed(tokens, place.first):
-            continue
-        start, end = place.start, person.end
-        name = Mention(start, end, article.body[start:end], "PER", place.sentence, place.first,
-                       person.last, None, "crf")  # fmt: skip
-        replaced[id(place)], replaced[id(person)] = name, name
-    if not replaced:
-        return found
-    kept = [m for m in found if id(m) not in replaced]
-    names = {id(name): name for name in replaced.values()}
-    return sorted([*kept, *names.values()], key=lambda m: m.first)
-
-
-def _placed(tokens: list[Token], first: int) -> bool:
-    """The word before makes what follows a place: a preposition or a place noun."""
-    if first == 0:
-        return False
-    before = tokens[first - 1]
-    return before.norm in PLACE_PREPOSITIONS or before.stem in entity_rules().place_nouns
-
-
-PLACE_PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "نحو", "حول", "داخل", "قرب"})
 
 
 def _named_facility(tokens: list[Token], mention: Mention) -> bool:
@@ -334,7 +300,6 @@ def _named_facility(tokens: list[Token], mention: Mention) -> bool:
 
 
 LINEAGE = frozenset({"بن", "بنت", "ابن", "ال"})  # normalized; ال is آل "family of"
-PATRONYMS = frozenset({"بن", "بنت"})
 
 
 def _lineages(article: Article, tokens: list[Token], found: list[Mention]) -> list[Mention]:
