@@ -16,7 +16,7 @@ from hadath.events.lexicon import Lexicon, TriggerMatch, ontology
 from hadath.model import Token
 from hadath.text.lemma import lemmatize
 from hadath.text.tokenize import tokenize
-from tests.conftest import require_shared_news, seed_text
+from tests.conftest import require_shared_news, seed_text, sentence_events
 
 PLOVER_TYPES = [
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -476,3 +476,9 @@ def test_saudinewsnet_day_covers_most_types(lexicon: Lexicon) -> None:
             counts[m.type] = counts.get(m.type, 0) + 1
     assert len(counts) >= 14, counts
     assert sum(counts.values()) < tokens_seen * 0.02, counts
+
+
+def test_a_confluence_is_no_meeting(pipeline) -> None:
+    """SaudiNewsNet: التقاء (lemmatized like the verb التقى) of two rivers had been talks."""
+    text = "كما أن كازان تقع عند نقطة التقاء نهري فولجا وكازانكا في الجزء الأوروبي من روسيا."
+    assert sentence_events(pipeline, text) == []
