@@ -1025,3 +1025,12 @@ def test_a_person_after_a_definite_epithet_is_the_subject(pipeline) -> None:
             "أشادت المستشارة ميركل مرارا بالعلاقات الوثيقة المبنية على الثقة بين تركيا وألمانيا.")
     found = events(pipeline, text)
     assert any(k == "SUPPORT" and s == "ميركل" for k, s, _ in found), found
+
+
+def test_the_dot_of_an_abbreviated_title_ends_no_clause(pipeline) -> None:
+    """SaudiNewsNet: "د." (Dr.) between a title and its name had cut the clause and the
+    title, so the mayor became the one received."""
+    text = ("واستقبل أمين العاصمة المقدسة د. أسامة البار، بمقر الأمانة المهنئين من منسوبي "
+            "الأمانة وأهالي وأعيان مكة المكرمة.")
+    found = events(pipeline, text)
+    assert any(k == "CONSULT" and s == "أسامة البار" for k, s, _ in found), found

@@ -145,3 +145,10 @@ def test_arabic_indic_decimal_and_urls_do_not_split() -> None:
 def test_empty_and_blank_text() -> None:
     assert split_sentences("") == []
     assert split_sentences(" \n\n \t") == []
+
+
+def test_an_abbreviated_word_is_a_single_letter_or_a_listed_entry() -> None:
+    from hadath.text.sentences import abbreviated
+
+    assert abbreviated("د") and abbreviated("م") and abbreviated("أ.ف.ب")
+    assert not abbreviated("البار") and not abbreviated("2015")

@@ -26,6 +26,7 @@ from hadath.entities.references import agent_key, article_references, bare_words
 from hadath.entities.rules import entity_rules
 from hadath.model import Article, Token
 from hadath.text.normalize import normalize
+from hadath.text.sentences import abbreviated
 
 ROLE_WINDOW = 12  # tokens searched before a name for its title
 TITLE_LINK_GAP = 2  # words from a title head to a لـ/بـ head that continues its title
@@ -62,6 +63,8 @@ def _role_before(
             continue  # "السفير الروسي في بريطانيا ألكسندر ياكوفيتكو"
         if tokens[i].text in QUOTE_MARKS:
             continue  # "رئيس المكتب السياسي لحركة «حماس»، خالد مشعل"
+        if tokens[i].text == "." and i > 0 and abbreviated(tokens[i - 1].text):
+            continue  # "أمين العاصمة المقدسة د. أسامة البار"
         if _stop(tokens[i]) or i in taken:  # taken: tokens of other persons' names
             break
         if _head(tokens[i]):

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from hadath.entities.rules import entity_rules
 from hadath.model import Token
 from hadath.text.normalize import DIACRITICS
+from hadath.text.sentences import abbreviated
 
 PREPOSITIONS = frozenset({"ب", "ل", "ك"})
 # Normalized (على → علي, إلى → الي, لدى → لدي).
@@ -139,12 +140,22 @@ def _prep_at(tokens: Sequence[Token], first: int) -> str | None:
 def clause_bounds(tokens: Sequence[Token], at: int) -> tuple[int, int]:
     """Token range ``[start, end)`` of the clause around token ``at``."""
     start = at
-    while start > 0 and tokens[start - 1].text not in CLAUSE_BREAKS:
+    while start > 0 and not _breaks(tokens, start - 1):
         start -= 1
     end = at
-    while end < len(tokens) and tokens[end].text not in CLAUSE_BREAKS:
+    while end < len(tokens) and not _breaks(tokens, end):
         end += 1
     return start, end
+
+
+def _breaks(tokens: Sequence[Token], i: int) -> bool:
+    """Token ``i`` ends a clause: a full stop, colon, semicolon... but not the stop of an
+    abbreviation (``أمين العاصمة المقدسة د. أسامة البار``)."""
+    text = tokens[i].text
+    if text not in CLAUSE_BREAKS:
+        return False
+    return not (text == "." and i > 0 and not tokens[i - 1].is_punct
+                and abbreviated(tokens[i - 1].text))  # fmt: skip
 
 
 def _actor(slot: Slot) -> bool:

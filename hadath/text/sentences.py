@@ -63,6 +63,13 @@ def _abbr_key(word: str) -> str:
     return normalize(word).lower()
 
 
+def abbreviated(word: str) -> bool:
+    """A full stop after ``word`` (as written) closes an abbreviation: a single letter
+    (``د.``، ``م.``) or an entry of the abbreviations file."""
+    bare = _MARKS.sub("", word)
+    return len(bare) == 1 or _abbr_key(word) in abbreviations()
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text`` (end exclusive), whitespace-stripped, in order."""
     spans: list[tuple[int, int]] = []
