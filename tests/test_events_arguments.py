@@ -4,6 +4,7 @@ on sentences of the dev set's outlets and the seeds."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -1034,3 +1035,28 @@ def test_the_dot_of_an_abbreviated_title_ends_no_clause(pipeline) -> None:
             "الأمانة وأهالي وأعيان مكة المكرمة.")
     found = events(pipeline, text)
     assert any(k == "CONSULT" and s == "أسامة البار" for k, s, _ in found), found
+
+
+def test_a_counted_group_after_a_verb_of_storming_storms(pipeline) -> None:
+    """SaudiNewsNet: اقتحم has a place for its object (``object: place``), so the hundreds
+    of settlers after it storm the mosque; they had been its victims. A genitive of the
+    place stormed does not storm (``داهمت أماكن السوريين``)."""
+    text = ("في غضون ذلك، اقتحم المئات من المستوطنين والمتطرفين يتقدمهم وزير الزراعة أوري "
+            "أرئيل، المسجد الاقصى وتجولوا في باحاته تحت حراسة مشددة من قوات الاحتلال.")
+    found = events(pipeline, text)
+    assert ("ASSAULT", "المستوطنين", None) in found, found
+    assert not any(t and "المستوطنين" in t for _, _, t in found), found
+    text = ("وكانت القوى الأمنية الرسمية اللبنانية داهمت أماكن السوريين الذين يقيمون بطريقة "
+            "غير شرعية في الجنوب.")
+    assert not any(s == "السوريين" for _, s, _ in events(pipeline, text))
+
+
+def test_a_verbs_object_kind_is_validated(tmp_path) -> None:
+    from hadath.errors import DataFileError
+    from hadath.events.trigger_file import read_file
+
+    shipped = (Path(__file__).parent.parent / "hadath/data/events/triggers.yaml").read_text()
+    bad = tmp_path / "triggers.yaml"
+    bad.write_text(shipped.replace("  object: place\n", "  object: building\n", 1))
+    with pytest.raises(DataFileError, match="'object' must be one of"):
+        read_file(bad)

@@ -85,6 +85,10 @@ class TriggerMatch:
         return self.trigger.voice
 
     @property
+    def object_kind(self) -> str:
+        return self.trigger.object
+
+    @property
     def span(self) -> tuple[int, int]:
         return self.start, self.end
 

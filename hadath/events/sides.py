@@ -83,6 +83,8 @@ class ClauseSides:
                 source = head.slot
             else:
                 source = subject_of_verb(slots, tokens, match.start, match.start + 1, bounds)
+                if source is None and match.object_kind == "place":
+                    source = _stormer(slots, match, bounds)  # "اقتحم عشرات المستوطنين"
                 source = source or self._statement_owner(slots, tokens, match)
             if match.subject_role == "target":  # "الجرائم التي ارتكبها الحوثيون"
                 return _accuser(slots, tokens, match, source), source
@@ -93,10 +95,14 @@ class ClauseSides:
         preps = [normalize(p) for p in match.target_preps]
         bare_object = nominal and source is not None and source.first < match.start
         target = target_of(slots, end, bounds, preps, source, nominal and not bare_object, tokens)
+        if target is not None and match.object_kind == "place" and not nominal:
+            target = _stormed(tokens, match, source, target)
         if bare_object and target is not None and _far_object(tokens, match, target):
             target = None
         doer = _plural_doer(tokens, match, source, target)  # "400 من الانفصاليين هاجموا"
-        if match.type in VICTIM_TYPES and source is not None and source.victim and not doer:
+        stormer = match.object_kind == "place" and source is not None and source.first > end
+        if match.type in VICTIM_TYPES and source is not None and source.victim and not doer \
+                and not stormer:  # fmt: skip
             # "قُتل ستة أشخاص بنيران ..."، "مقتل مواطنين": the counted or civilian
             # subject (or genitive) suffers the act; a marked agent does it.
             target = source if target is None or target.first > source.first else target
@@ -208,6 +214,36 @@ def _relative_light_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: 
         if not PREPOSITIONS.isdisjoint(token.prefixes):
             return None
     return None
+
+
+STORMER_REACH = 4  # tokens after a verb of storming searched for who storms
+
+
+def _stormer(slots: list[Slot], match: TriggerMatch, bounds: tuple[int, int]) -> Slot | None:
+    """Who storms or raids a place: the actor right after the verb, or a counted group
+    starting within a few words of it, civilian as it may be (``اقتحم عشرات المستوطنين
+    المسجد الأقصى``، ``اقتحم المئات من المستوطنين``); not a genitive of the place stormed
+    (``داهمت أماكن السوريين``)."""
+    end = min(bounds[1], match.start + 1 + STORMER_REACH)
+    for slot in slots:
+        if not match.start < slot.first < end:
+            continue
+        right_after = slot.first == match.start + 1 and slot.prep is None
+        if right_after or (slot.counted and slot.prep in (None, "من")):
+            acts = slot.type in ("PER", "ORG") or (slot.type == "GPE" and not slot.city)
+            return slot if acts and not slot.locale else None
+        return None
+    return None
+
+
+def _stormed(tokens: list[Token], match: TriggerMatch, source: Slot | None,
+             target: Slot) -> Slot | None:  # fmt: skip
+    """The object of a verb of storming is the place; an actor is its target only as that
+    object, right after the verb or its subject (``اقتحمت قوات الاحتلال مقر الحركة``), not
+    further on (``اقتحم المستوطنون المسجد الأقصى بحماية قوات الاحتلال``)."""
+    after = source.last if source is not None and source.first > match.start else match.start
+    between = [t for t in tokens[after + 1 : target.first] if not t.is_punct]
+    return target if len(between) <= 1 else None
 
 
 def _victim_after(slots: list[Slot], end: int, bounds: tuple[int, int]) -> Slot | None:

@@ -24,13 +24,14 @@ POS = frozenset({"verb", "noun"})
 KEYS = frozenset(
     {"id", "type", "mode", "cameo", "pos", "lemmas", "forms", "nouns", "conjugate", "exclude"}
     | {"requires", "window", "unless", "not_after", "prefix", "target_preps", "confidence"}
-    | {"genitive", "subject", "voice"}
+    | {"genitive", "subject", "voice", "object"}
     | {"note"}
     | {"source", "disabled"}
 )
 SETTINGS = frozenset({"window", "inflection", "stops"})
 GENITIVE_ROLES = frozenset({"source", "target"})
 VOICES = frozenset({"active", "passive"})
+OBJECTS = frozenset({"actor", "place"})  # what a verb's direct object names
 INFLECTION = frozenset(
     {"perfect_suffixes", "imperfect_prefixes", "imperfect_suffixes", "object_suffixes"}
     | {"weak_endings", "dual_suffixes", "possessive_suffixes", "plural_endings"}
@@ -67,6 +68,7 @@ class Trigger:
     genitive: str = "source"  # the role of the actor right after a verbal noun
     subject: str = "source"  # the role of a verb's grammatical subject (ارتكب: the blamed)
     voice: str = "active"  # passive: the actor before it suffers, the one after بـ/من acts
+    object: str = "actor"  # place: the verb's object is where (اقتحم المسجد), so who follows acts
     note: str = ""
     source: str = ""
 
@@ -225,6 +227,12 @@ def _role(path: str, value: Any, where: str, key: str) -> str:
     return value
 
 
+def _object(path: str, value: Any, where: str) -> str:
+    if value not in OBJECTS:
+        raise DataFileError(path, f"{where}: 'object' must be one of {sorted(OBJECTS)}")
+    return value
+
+
 def _voice(path: str, value: Any, where: str) -> str:
     if value not in VOICES:
         raise DataFileError(path, f"{where}: 'voice' must be one of {sorted(VOICES)}")
@@ -291,6 +299,7 @@ def parse_trigger(path: str, entry: Any, number: int, settings: Settings) -> Tri
         genitive=_role(path, entry.get("genitive", "source"), where, "genitive"),
         subject=_role(path, entry.get("subject", "source"), where, "subject"),
         voice=_voice(path, entry.get("voice", "active"), where),
+        object=_object(path, entry.get("object", "actor"), where),
         note=str(entry.get("note") or ""),
         source=path,
     )
