@@ -501,3 +501,15 @@ def test_a_family_name_after_a_known_name_makes_another_person(pipeline) -> None
     found = spans(pipeline, text)
     assert found.get("عبد الله بن عبد العزيز الربيعة", {}).get("actor_id", "x") is None, found
     assert "الربيعة" not in found, found
+
+
+def test_a_rank_goes_on_through_its_qualifiers_before_the_name(pipeline) -> None:
+    """SaudiNewsNet: "الفريق أول ركن مشعل الزبن": أول ركن belong to the rank (they had been
+    a person of their own); "الفريق الأول لكرة القدم" is a football team, no rank."""
+    text = ("كما كان في استقباله رئيس هيئة الأركان المشتركة الفريق أول ركن مشعل الزبن، ومدير "
+            "المخابرات العامة الفريق أول فيصل الشوبكي.")
+    found = spans(pipeline, text)
+    assert "مشعل الزبن" in found and "فيصل الشوبكي" in found, found
+    assert not any("أول" in name for name in found), found
+    text = "أظهر لاعب الفريق الأول لكرة القدم بنادي الاتحاد احتفاظه بقدر كبير من لياقته البدنية."
+    assert not any(s["label"] == "PER" for s in spans(pipeline, text).values())

@@ -361,11 +361,14 @@ def _honorific_names(article: Article, index: int, tokens: list[Token],
     اليامي``، ``العميد سمير الحاج``): the name words after it, up to ``HONORIFIC_NAME``,
     make a person, or complete the one the tagger began (``هادي بن``, ``سمير``); a new
     one needs two words, or one that is no ordinary word."""
-    honorifics = entity_rules().honorifics
+    honorifics, qualifiers = entity_rules().honorifics, entity_rules().rank_qualifiers
     out = list(found)
-    for i, token in enumerate(tokens[:-1]):
+    for rank, token in enumerate(tokens[:-1]):
         if token.stem not in honorifics:
             continue
+        i = rank  # "الفريق أول ركن مشعل الزبن": the rank goes on through its qualifiers
+        while i + 2 < len(tokens) and tokens[i + 1].norm in qualifiers:  # not "الفريق الأول"
+            i += 1
         begun = next((m for m in out if m.first == i + 1), None)
         if (begun is not None and begun.type != "PER") or (
             begun is None and "ال" in tokens[i + 1].prefixes

@@ -17,6 +17,7 @@ _KEYS = (
     "place_nouns", "side_nouns", "group_reference_heads", "standalone_group_heads",
     "honorifics", "name_cues", "facility_nouns", "participles", "bare_unsafe", "surname_unsafe",
     "royal_titles", "not_before_names", "ordinals", "first_name_places",
+    "rank_qualifiers",
 )  # fmt: skip
 
 
@@ -40,6 +41,7 @@ class EntityRules:
     surname_unsafe: frozenset[str]
     ordinals: frozenset[str]
     first_name_places: frozenset[str]
+    rank_qualifiers: frozenset[str]
     royal_titles: frozenset[str]
     not_before_names: frozenset[str]
     home_references: dict[str, frozenset[str]]  # word -> countries whose outlets use it
