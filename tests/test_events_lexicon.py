@@ -482,3 +482,14 @@ def test_a_confluence_is_no_meeting(pipeline) -> None:
     """SaudiNewsNet: التقاء (lemmatized like the verb التقى) of two rivers had been talks."""
     text = "كما أن كازان تقع عند نقطة التقاء نهري فولجا وكازانكا في الجزء الأوروبي من روسيا."
     assert sentence_events(pipeline, text) == []
+
+
+def test_reviewing_with_someone_is_consultation(pipeline) -> None:
+    """SaudiNewsNet (two sentences of one article): استعرض مع "reviewed with" is talks; the
+    bare surname is the president named before."""
+    text = ("اجتمع الرئيس اليمني عبدربه منصور هادي، مع المبعوث الأممي، إسماعيل ولد الشيخ أحمد، "
+            "لتنسيق الجهد الإغاثي خلال الهدنة. واستعرض هادي مع المبعوث الأممي خلال اللقاء "
+            "مستجدات الساحة، وبحث آلية تنفيذ قرار مجلس الأمن الدولي 2216.")
+    found = sentence_events(pipeline, text)
+    reviewed = [(s, t) for k, s, t in found if k == "CONSULT" and s == "هادي"]
+    assert reviewed, found
