@@ -1038,7 +1038,7 @@ def test_the_dot_of_an_abbreviated_title_ends_no_clause(pipeline) -> None:
 
 
 def test_a_counted_group_after_a_verb_of_storming_storms(pipeline) -> None:
-    """SaudiNewsNet: اقتحم has a place for its object (``object: place``), so the hundreds
+    """SaudiNewsNet: اقتحم has a place for its object (``object: thing``), so the hundreds
     of settlers after it storm the mosque; they had been its victims. A genitive of the
     place stormed does not storm (``داهمت أماكن السوريين``)."""
     text = ("في غضون ذلك، اقتحم المئات من المستوطنين والمتطرفين يتقدمهم وزير الزراعة أوري "
@@ -1049,6 +1049,8 @@ def test_a_counted_group_after_a_verb_of_storming_storms(pipeline) -> None:
     text = ("وكانت القوى الأمنية الرسمية اللبنانية داهمت أماكن السوريين الذين يقيمون بطريقة "
             "غير شرعية في الجنوب.")
     assert not any(s == "السوريين" for _, s, _ in events(pipeline, text))
+    text = "واحترق الطفل حيا بعد أن أضرم مستوطنون متطرفون النار في منزله."  # the fire: a thing
+    assert ("ASSAULT", "مستوطنون", None) in events(pipeline, text)
 
 
 def test_a_verbs_object_kind_is_validated(tmp_path) -> None:
@@ -1057,7 +1059,7 @@ def test_a_verbs_object_kind_is_validated(tmp_path) -> None:
 
     shipped = (Path(__file__).parent.parent / "hadath/data/events/triggers.yaml").read_text()
     bad = tmp_path / "triggers.yaml"
-    bad.write_text(shipped.replace("  object: place\n", "  object: building\n", 1))
+    bad.write_text(shipped.replace("  object: thing\n", "  object: building\n", 1))
     with pytest.raises(DataFileError, match="'object' must be one of"):
         read_file(bad)
 

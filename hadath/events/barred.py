@@ -212,7 +212,7 @@ def _victims(view: TriggerView) -> set[int | None]:
     counted group the rules read as the doer stays (``400 من الانفصاليين … هاجموا
     القوات``: the subject of a plural verb with an object)."""
     doer = view.rule_source
-    if view.match.object_kind == "place" and doer is not None:  # "اقتحم عشرات المستوطنين"
+    if view.match.object_kind == "thing" and doer is not None:  # "اقتحم عشرات المستوطنين"
         return {s.index for s in view.slots if s.locale}
     victims = {
         s.index for s in view.slots

@@ -83,7 +83,7 @@ class ClauseSides:
                 source = head.slot
             else:
                 source = subject_of_verb(slots, tokens, match.start, match.start + 1, bounds)
-                if source is None and match.object_kind == "place":
+                if source is None and match.object_kind == "thing":
                     source = _stormer(slots, match, bounds)  # "اقتحم عشرات المستوطنين"
                 source = source or self._statement_owner(slots, tokens, match)
             if match.subject_role == "target":  # "الجرائم التي ارتكبها الحوثيون"
@@ -95,12 +95,12 @@ class ClauseSides:
         preps = [normalize(p) for p in match.target_preps]
         bare_object = nominal and source is not None and source.first < match.start
         target = target_of(slots, end, bounds, preps, source, nominal and not bare_object, tokens)
-        if target is not None and match.object_kind == "place" and not nominal:
+        if target is not None and match.object_kind == "thing" and not nominal:
             target = _stormed(tokens, match, source, target)
         if bare_object and target is not None and _far_object(tokens, match, target):
             target = None
         doer = _plural_doer(tokens, match, source, target)  # "400 من الانفصاليين هاجموا"
-        stormer = match.object_kind == "place" and source is not None and source.first > end
+        stormer = match.object_kind == "thing" and source is not None and source.first > match.start
         if match.type in VICTIM_TYPES and source is not None and source.victim and not doer \
                 and not stormer:  # fmt: skip
             # "قُتل ستة أشخاص بنيران ..."، "مقتل مواطنين": the counted or civilian
@@ -238,11 +238,14 @@ def _stormer(slots: list[Slot], match: TriggerMatch, bounds: tuple[int, int]) ->
 
 def _stormed(tokens: list[Token], match: TriggerMatch, source: Slot | None,
              target: Slot) -> Slot | None:  # fmt: skip
-    """The object of a verb of storming is the place; an actor is its target only as that
-    object, right after the verb or its subject (``اقتحمت قوات الاحتلال مقر الحركة``), not
-    further on (``اقتحم المستوطنون المسجد الأقصى بحماية قوات الاحتلال``)."""
-    after = source.last if source is not None and source.first > match.start else match.start
-    between = [t for t in tokens[after + 1 : target.first] if not t.is_punct]
+    """The object of a verb of storming is the place; an actor is its target only as the
+    owner of that object, one word after the verb's subject (``اقتحمت قوات الاحتلال مقر
+    الحركة``) or the verb, not further on (``اقتحم المستوطنون المسجد الأقصى بحماية قوات
+    الاحتلال``) nor right after the subject (``أضرم مستوطنون متطرفون النار``)."""
+    if source is not None and source.first > match.start:  # VSO: the object after the subject
+        between = [t for t in tokens[source.last + 1 : target.first] if not t.is_punct]
+        return target if len(between) == 1 else None  # not the subject's own apposition
+    between = [t for t in tokens[match.start + 1 : target.first] if not t.is_punct]
     return target if len(between) <= 1 else None
 
 

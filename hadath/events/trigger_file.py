@@ -31,7 +31,7 @@ KEYS = frozenset(
 SETTINGS = frozenset({"window", "inflection", "stops"})
 GENITIVE_ROLES = frozenset({"source", "target"})
 VOICES = frozenset({"active", "passive"})
-OBJECTS = frozenset({"actor", "place"})  # what a verb's direct object names
+OBJECTS = frozenset({"actor", "thing"})  # what a verb's direct object names
 INFLECTION = frozenset(
     {"perfect_suffixes", "imperfect_prefixes", "imperfect_suffixes", "object_suffixes"}
     | {"weak_endings", "dual_suffixes", "possessive_suffixes", "plural_endings"}
