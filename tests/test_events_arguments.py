@@ -1071,3 +1071,13 @@ def test_a_doubtful_violent_event_with_no_doer_is_dropped(pipeline) -> None:
     text = ("وقال البريجادير جنرال الأميركي كيفين كيليا في البيان إن الغارات في شرق سوريا ستحد "
             "من حرية حركة التنظيم المتشدد في المنطقة.")
     assert events(pipeline, text) == []
+
+
+def test_a_compound_honorific_before_the_host_is_skipped(pipeline) -> None:
+    """SaudiNewsNet: "استقبل صاحب السمو الملكي الأمير فيصل بن خالد … الشيخ الدكتور سعد بن
+    سعيد الحجري": the prince receives (he had been the one received)."""
+    text = ("استقبل صاحب السمو الملكي الأمير فيصل بن خالد أمير منطقة عسير أمس، رئيس فرع الإفتاء "
+            "بمنطقة عسير الشيخ الدكتور سعد بن سعيد الحجري.")
+    found = events(pipeline, text)
+    assert any(k == "CONSULT" and s and "فيصل بن خالد" in s for k, s, _ in found), found
+    assert not any(t and "فيصل بن خالد" in t for _, _, t in found), found

@@ -409,14 +409,18 @@ def has_conjunction(token: Token) -> bool:
 
 
 QUANTIFIERS = frozenset({"بعض", "معظم", "غالبيه", "اغلب", "جميع"})
-HONORIFICS = frozenset({"معالي", "فخامه", "سعاده", "جلاله", "سمو"})
+HONORIFICS = frozenset({"معالي", "فخامه", "سعاده", "جلاله", "سمو", "سماحه", "فضيله"})
+# "صاحب السمو الملكي الأمير", "صاحب المعالي": the words of a compound honorific
+HONORIFIC_PHRASE = frozenset({"صاحب", "السمو", "الملكي", "المعالي", "الجلاله", "الفخامه",
+                              "السعاده", "السماحه", "الفضيله"})
 
 
 def _skippable(token: Token) -> bool:
     """Adverbs, punctuation, quantifiers (``اتصل بعض وزراء الحكومة``) and honorifics
     (``التقى معالي وزير الخارجية``) that may stand between a verb and its subject."""
     norm = token.norm
-    return token.is_punct or norm in ADVERBS or norm in QUANTIFIERS or norm in HONORIFICS
+    return (token.is_punct or norm in ADVERBS or norm in QUANTIFIERS or norm in HONORIFICS
+            or norm in HONORIFIC_PHRASE)  # fmt: skip
 
 
 def _linking(token: Token) -> bool:
