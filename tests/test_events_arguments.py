@@ -1081,3 +1081,13 @@ def test_a_compound_honorific_before_the_host_is_skipped(pipeline) -> None:
     found = events(pipeline, text)
     assert any(k == "CONSULT" and s and "فيصل بن خالد" in s for k, s, _ in found), found
     assert not any(t and "فيصل بن خالد" in t for _, _, t in found), found
+
+
+def test_counted_warplanes_do_the_shelling(pipeline) -> None:
+    """SaudiNewsNet: counted people after a violent verb are its victims, counted aircraft
+    its doers (the planes had been what was shelled)."""
+    text = "قصفت ثلاث طائرات حربية تركية اليوم عدة مواقع لتنظيم داعش الإرهابي في سوريا."
+    found = events(pipeline, text)
+    assert any(k == "ASSAULT" and s == "طائرات حربية تركية" for k, s, _ in found), found
+    text = "وقتل ثلاثة جنود أتراك في هجوم قرب الحدود."
+    assert not any(s for _, s, _ in events(pipeline, text))

@@ -80,7 +80,8 @@ def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span
         slots.append(Slot(index, first, last, normalize(prep) if prep else None, span.label,
                           sector, _counted(tokens, first, cues), locale, city,
                           in_title=in_title, oblique=_oblique(tokens[first], span),
-                          state=_named_state(kb, span)))  # fmt: skip
+                          state=_named_state(kb, span),
+                          armed=cues.lists["instruments"].contains(tokens[first])))  # fmt: skip
     return spans, _with_leaders(tokens, slots, cues)
 
 

@@ -70,11 +70,13 @@ class Slot:
     in_title: bool = False  # inside a person's title (سفير روسيا لدى بريطانيا): the person acts
     oblique: bool = False  # a sound plural in the accusative/genitive (الحوثيين): no subject
     state: bool = False  # a state by its own name (إيران), not its side (وفد إيراني)
+    armed: bool = False  # headed by a weapon or an aircraft (ثلاث طائرات حربية تركية)
 
     @property
     def victim(self) -> bool:
-        """Counted people or civilians: who suffers a violent act, never who does it."""
-        return self.counted or self.sector in VICTIM_SECTORS
+        """Counted people or civilians: who suffers a violent act, never who does it;
+        counted aircraft or tanks do it."""
+        return (self.counted and not self.armed) or self.sector in VICTIM_SECTORS
 
 
 COMMA_OPENERS = frozenset({"بينما", "فيما", "حيث", "وسط"})
@@ -185,6 +187,8 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
     )
     after = next((s for s in slots if s.first == gap), None) or _kind_named(slots, tokens, gap)
     after = after or _epithet_named(slots, tokens, gap, hi)
+    after = after or next((s for s in slots if gap < s.first <= gap + 2 and s.armed
+                           and s.counted and s.prep is None), None)  # "قصفت ثلاث طائرات"
     joined_verb = has_conjunction(tokens[start])
     if after is not None and after.prep is None and plural_verb(tokens[start]):
         return _fronted_doer(slots, start, lo)  # "400 من الانفصاليين … هاجموا القوات"
