@@ -1091,3 +1091,15 @@ def test_counted_warplanes_do_the_shelling(pipeline) -> None:
     assert any(k == "ASSAULT" and s == "طائرات حربية تركية" for k, s, _ in found), found
     text = "وقتل ثلاثة جنود أتراك في هجوم قرب الحدود."
     assert not any(s for _, s, _ in events(pipeline, text))
+
+
+def test_two_towns_after_بين_are_no_sides(pipeline) -> None:
+    """SaudiNewsNet: the road "between Abyan and Hadramawt" had become Abyan attacking
+    Hadramawt; capitals after بين still stand for their states."""
+    text = ("وتأتي هذه التطورات بعد سيطرة المقاومة على الخط الدولي الرابط بين محافظة أبين وحضرموت "
+            "ووصولها إلى مثلث الكود، وسط تغطية قوية من التحالف العربي جوا وبحرا.")
+    found = events(pipeline, text)
+    assert not any(s and "أبين" in s for _, s, _ in found), found
+    text = ("وقالت تقارير إن التحرك التركي جاء في أعقاب الاتفاق الذي تم بين أنقرة وواشنطن على "
+            "استخدام التحالف القاعدة.")
+    assert ("AGREE", "أنقرة", "واشنطن") in events(pipeline, text)

@@ -350,8 +350,9 @@ def between_pair(slots: Sequence[Slot], tokens: Sequence[Token], end: int, bound
             # a side found past the next actor (after من جهة, or the last of a list) was
             # found by its marker or by و, so it needs no closeness to the first side
             linked = linked or (other is not slots[i + 1] and other.prep is None)
-            if linked and _actor(slot) and _actor(other):
-                return slot, other
+            places = slot.locale and other.locale  # capitals stand for their states
+            if linked and _actor(slot) and _actor(other) and not places:
+                return slot, other  # not "الخط الرابط بين محافظة أبين وحضرموت": a road
     return None
 
 
