@@ -43,11 +43,11 @@ from hadath.events.cues import Cues
 from hadath.events.dating import background, event_date
 from hadath.events.flags import hypothetical, negated, still_far
 from hadath.events.lexicon import Lexicon, TriggerMatch
+from hadath.events.pairs import between_pair
 from hadath.events.places import dateline_place, event_place
 from hadath.events.ranker import Ranker, TriggerView
 from hadath.events.roles import (
     Slot,
-    between_pair,
     clause_bounds,
 )
 from hadath.events.sides import (

@@ -160,7 +160,7 @@ def _breaks(tokens: Sequence[Token], i: int) -> bool:
                 and abbreviated(tokens[i - 1].text))  # fmt: skip
 
 
-def _actor(slot: Slot) -> bool:
+def is_actor(slot: Slot) -> bool:
     return slot.type in ("PER", "ORG", "GPE")
 
 
@@ -175,7 +175,7 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
     )  # fmt: skip
     if complementizer is not None:  # "أن موسكو ستستقبل مملوك": the subject comes first
         fronted = [s for s in slots if complementizer < s.first < start and s.prep is None]
-        found = next((s for s in fronted if _actor(s)), None)
+        found = next((s for s in fronted if is_actor(s)), None)
         pronoun = tokens[complementizer].norm in PRONOUN_COMPLEMENTIZERS
         if found is not None or (pronoun and _agrees(tokens[complementizer], tokens[start])):
             return found  # "أنه طلب": the subject is the speaker's (see matrix_subject)
@@ -195,7 +195,7 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
     if after is not None and after.oblique and end > start and not joined_verb:
         return None  # "يلتقي مسؤولين عراقيين": a verb's object, its subject a pronoun
     if after is not None and not (after.oblique and joined_verb):  # the subject follows the
-        if after.prep is None and _actor(after):  # verb (past adverbs)
+        if after.prep is None and is_actor(after):  # verb (past adverbs)
             return _named_whole(slots, tokens, after) or after
         return None
     if after is None and gap < hi and not tokens[gap].is_punct and tokens[gap].stem \
@@ -207,7 +207,7 @@ def subject_of_verb(slots: Sequence[Slot], tokens: Sequence[Token], start: int, 
     # no subject after the verb, or a joined verb's object in the accusative ("رحبت الجامعة
     # العربية بالهدنة ودعت الحوثيين"): the earlier verb's subject
     before = [s for s in slots if max(lo, start - BACK_REACH) <= s.first and s.last < start]
-    free = [s for s in before if s.prep is None and _actor(s) and not s.oblique]
+    free = [s for s in before if s.prep is None and is_actor(s) and not s.oblique]
     if free and joined_verb:
         return free[0]  # "التقى لافروف كيري وبحث معه": the first verb's subject, not its object
     return free[-1] if free else None
@@ -230,7 +230,7 @@ def _named_whole(slots: Sequence[Slot], tokens: Sequence[Token], part: Slot) -> 
     whole = next((s for s in slots if s.first > part.last), None)
     if whole is None or whole.prep != "من" or whole.first > part.last + 2:
         return None
-    return whole if _actor(whole) else None
+    return whole if is_actor(whole) else None
 
 
 APPOSITION_REACH = 8  # words of an unnamed title before the comma and the name
@@ -259,7 +259,7 @@ def _partitive(slots: Sequence[Slot], tokens: Sequence[Token], gap: int) -> Slot
     الحرس الثوري``): the actor governed by من within two words of the subject's start;
     None when the subject names no actor (``زار وفد رفيع المستوى القاهرة``)."""
     whole = next((s for s in slots if s.first > gap), None)
-    if whole is None or whole.prep != "من" or not _actor(whole):
+    if whole is None or whole.prep != "من" or not is_actor(whole):
         return None
     if sound_plural_oblique(tokens[gap]):
         return None  # "والتقى ممثلين من الحكومة": an object in the accusative
@@ -284,7 +284,8 @@ def _fronted_doer(slots: Sequence[Slot], verb: int, lo: int) -> Slot | None:
     """The subject before a plural verb: the nearest free actor, or a counted group
     (``400 من الانفصاليين``), within reach; None when the subject is a pronoun."""
     before = [s for s in slots if max(lo, verb - BACK_REACH) <= s.first and s.last < verb]
-    doers = [s for s in before if _actor(s) and (s.prep is None or (s.counted and s.prep == "من"))]
+    doers = [s for s in before
+             if is_actor(s) and (s.prep is None or (s.counted and s.prep == "من"))]
     return doers[-1] if doers else None
 
 
@@ -326,80 +327,12 @@ def _topic_subject(slots: Sequence[Slot], tokens: Sequence[Token], verb: int,
         slot = next((s for s in slots if s.last == slot.first - 1), None)
     elif slot is None and i - 1 > lo and tokens[i - 1].norm == "في":
         slot = next((s for s in slots if s.last == i - 2), None)
-    if slot is None or slot.prep is not None or not _actor(slot):
+    if slot is None or slot.prep is not None or not is_actor(slot):
         return None
     before = slot.first - 1
     opens = before < lo or tokens[before].is_punct or tokens[before].norm in CLAUSE_OPENERS
     opens = opens or tokens[before].stem in KANA
     return slot if opens or ("و" in tokens[slot.first].prefixes and before <= lo) else None
-
-
-def between_pair(slots: Sequence[Slot], tokens: Sequence[Token], end: int, bounds: tuple[int, int],
-                 stop: int | None = None) -> tuple[Slot, Slot] | None:  # fmt: skip
-    """``لقاء بين X و Y`` / ``اتفاق بين X و Y``: the two sides of a nominal trigger, found
-    before ``stop`` (a word of necessity, whose object a later بين belongs to:
-    ``المشاورات على ضرورة مواصلة الحوار بين موسكو وباريس``)."""
-    limit = min(bounds[1], end + TARGET_REACH + 1, stop if stop is not None else bounds[1])
-    for i, slot in enumerate(slots):
-        if slot.first < end or slot.first >= limit:
-            continue
-        if slot.prep == "بين" and i + 1 < len(slots):
-            other = _other_side(slots, tokens, i, bounds) or _last_of_list(slots, tokens, i)
-            end = _side_end(tokens, slot, other)
-            linked = other.first <= end + 3 and joined(tokens, end + 1, other.first)
-            # a side found past the next actor (after من جهة, or the last of a list) was
-            # found by its marker or by و, so it needs no closeness to the first side
-            linked = linked or (other is not slots[i + 1] and other.prep is None)
-            places = slot.locale and other.locale  # capitals stand for their states
-            if linked and _actor(slot) and _actor(other) and not places:
-                return slot, other  # not "الخط الرابط بين محافظة أبين وحضرموت": a road
-    return None
-
-
-def _last_of_list(slots: Sequence[Slot], tokens: Sequence[Token], first: int) -> Slot:
-    """The side after ``slots[first]`` in ``بين X وY``: Y; in ``بين X وY وZ`` with no
-    ``من جهة``, Z, the one the others fight (``بين الجيش الوطني والمقاومة ومليشيات
-    الحوثي``: the writer names the allies first). ``slots[first]``'s partners in the
-    list become sources of their own events (:mod:`hadath.events.coordination`)."""
-    chain = [slots[first + 1]]
-    for slot in slots[first + 2 :]:
-        before = chain[-1]
-        if slot.prep is not None or slot.first > before.last + 2:
-            break
-        if not joined(tokens, before.last + 1, slot.first):
-            break
-        chain.append(slot)
-    return chain[-1] if len(chain) == 2 else chain[0]
-
-
-SIDE_MARKERS = frozenset({"جهه", "طرف", "ناحيه"})  # "من جهة ... ومن جهة أخرى"
-SIDE_REACH = 14  # tokens from بين to the "من جهة" that closes the first side
-
-
-def _side_marker(tokens: Sequence[Token], i: int) -> bool:
-    return tokens[i].norm == "من" and i + 1 < len(tokens) and tokens[i + 1].norm in SIDE_MARKERS
-
-
-def _other_side(slots: Sequence[Slot], tokens: Sequence[Token], first: int,
-                bounds: tuple[int, int]) -> Slot | None:  # fmt: skip
-    """``بين قوات النظام وحزب الله من جهة، والفصائل وجبهة النصرة من جهة أخرى``: the
-    first actor after the ``من جهة`` that closes the first side; the actors joined to
-    ``slots[first]`` before it fight with it, not against it."""
-    start = slots[first].last + 1
-    end = min(bounds[1], start + SIDE_REACH)
-    marker = next((i for i in range(start, end) if _side_marker(tokens, i)), None)
-    if marker is None:
-        return None
-    return next((s for s in slots[first + 1 :] if s.first > marker + 1), None)
-
-
-def _side_end(tokens: Sequence[Token], slot: Slot, other: Slot) -> int:
-    """Where the first side ends: past its "من جهة" and comma when the other side follows."""
-    end = slot.last
-    while end + 1 < other.first and (_side_marker(tokens, end + 1) or tokens[end + 1].is_punct
-                                     or tokens[end].norm == "من"):  # fmt: skip
-        end += 1
-    return end
 
 
 def joined(tokens: Sequence[Token], start: int, first: int) -> bool:
@@ -421,8 +354,9 @@ HONORIFIC_PHRASE = frozenset({"صاحب", "السمو", "الملكي", "الم�
 
 
 def _skippable(token: Token) -> bool:
-    """Adverbs, punctuation, quantifiers (``اتصل بعض وزراء الحكومة``) and honorifics
-    (``التقى معالي وزير الخارجية``) that may stand between a verb and its subject."""
+    """Adverbs, punctuation, quantifiers (``اتصل بعض وزراء الحكومة``) and honorifics,
+    single or compound (``التقى معالي وزير الخارجية``، ``استقبل صاحب السمو الملكي الأمير``),
+    that may stand between a verb and its subject."""
     norm = token.norm
     return (token.is_punct or norm in ADVERBS or norm in QUANTIFIERS or norm in HONORIFICS
             or norm in HONORIFIC_PHRASE)  # fmt: skip
@@ -439,7 +373,7 @@ def genitive_of_noun(slots: Sequence[Slot], tokens: Sequence[Token], start: int,
         return None
     nxt = next((s for s in slots if s.first >= end), None)
     if nxt is not None and nxt.first == end and nxt.prep is None and nxt.first < bounds[1]:
-        return nxt if _actor(nxt) else None
+        return nxt if is_actor(nxt) else None
     return None
 
 
@@ -451,12 +385,12 @@ def matrix_subject(slots: Sequence[Slot], tokens: Sequence[Token], start: int) -
     if frame is None or _own_subject_between(tokens, frame, start):
         return None
     earlier = [s for s in slots if s.last < frame]
-    about = [s for s in earlier if s.prep == "عن" and _actor(s)]
+    about = [s for s in earlier if s.prep == "عن" and is_actor(s)]
     if about:
         return about[-1]
     free = [s for s in earlier if s.prep is None]
     people = [s for s in free if s.type == "PER"]
-    return (people or [s for s in free if _actor(s)] or [None])[-1]
+    return (people or [s for s in free if is_actor(s)] or [None])[-1]
 
 
 POSSESSIVES = ("ه", "ها", "هم", "هما")  # pronoun suffixes, as written (ة is none)
@@ -499,6 +433,6 @@ def target_of(slots: Sequence[Slot], end: int, bounds: tuple[int, int], preps: S
         if slot.type in ("GPE", "LOC") and (slot.prep == "في" or slot.first <= place_end + 1):
             place_end = slot.last  # a place (and its apposition: في العاصمة الفرنسية باريس)
             continue
-        if _actor(slot) and (slot.prep in wanted or (slot.prep is None and not nominal)):
+        if is_actor(slot) and (slot.prep in wanted or (slot.prep is None and not nominal)):
             return slot
     return None

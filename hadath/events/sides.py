@@ -10,13 +10,13 @@ from collections.abc import Set as AbstractSet
 
 from hadath.events.cues import CueList, Cues
 from hadath.events.lexicon import TriggerMatch
+from hadath.events.pairs import between_pair
 from hadath.events.relatives import clause_head
 from hadath.events.roles import (
     PREP_WORDS,
     PREPOSITIONS,
     QUOTES,
     Slot,
-    between_pair,
     genitive_of_noun,
     has_conjunction,
     matrix_subject,
