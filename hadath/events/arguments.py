@@ -48,12 +48,14 @@ PHRASE_STOPS = frozenset(
 
 
 def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span],
-                       kb: KnowledgeBase | None, cues: Cues,
-                       triggers: AbstractSet[int]) -> tuple[list[Span], list[Slot]]:  # fmt: skip
+                       kb: KnowledgeBase | None, cues: Cues, triggers: AbstractSet[int],
+                       titles: list[tuple[int, int]] | None = None,
+                       ) -> tuple[list[Span], list[Slot]]:  # fmt: skip
     """Mentions plus unnamed participants, in text order, and a slot for each.
 
     ``triggers`` are token positions of event triggers: never a participant (طالب is a
-    student and "demanded").
+    student and "demanded"); ``titles`` are the mentions' :func:`title_ranges`, when the
+    caller has them.
     """
     tokens = sentence.tokens
     starts = [t.start for t in tokens]
@@ -70,7 +72,7 @@ def sentence_arguments(article: Article, sentence: Sentence, mentions: list[Span
         key=lambda item: (item[0], -item[1]),
     )  # fmt: skip  # text order of the phrases; a titled name before a name in its title
     spans = [span for _, _, span in phrases]
-    titles = title_ranges(mentions)
+    titles = title_ranges(mentions) if titles is None else titles
     slots = []
     for index, (first, last, span) in enumerate(phrases):
         prep = _prep_of_phrase(tokens, first, cues)

@@ -140,13 +140,13 @@ class EventExtractor:
             return [], []
         triggers = frozenset(m.start for m in matches)  # the words, not what they require
         nouns = frozenset(m.start for m in matches if m.pos == "noun")
+        titles = title_ranges(mentions)
         spans, slots = sentence_arguments(article, sentence, mentions, self.kb, self.cues,
-                                          triggers)  # fmt: skip
+                                          triggers, titles)  # fmt: skip
         views = []
         views_of = necessity_positions(tokens, self.cues.lists["necessity"])
         far = still_far(self.cues, tokens)
         phrases = {s.last: s.first for s in slots}
-        titles = title_ranges(mentions)
         for match in matches:
             if _in_title(tokens[match.start].start, titles):
                 continue  # "المتحدث باسم القوات المشاركة في عملية … ضد الإرهاب": a title
