@@ -56,6 +56,7 @@ LISTS = (
     "writing_verbs",
     "speaker_nouns",
     "sports_terms",
+    "time_nouns",
 )
 LIST_KEYS = frozenset({"lemmas", "forms", "prefixes", "patterns", "verbal", "note"})
 NO_VERB_PREFIXES = frozenset({"ال", "ب", "ك"})

@@ -66,7 +66,8 @@ class ClauseSides:
                 active = active or _lam_object(slots, tokens, source)
                 if active is not None:  # "وقتل حزب العمال الكردستاني ضابطي شرطة"
                     return source, active
-                if _lam_noun_follows(tokens, match, source):  # "اقتحام قوات المقاومة للمدينة"
+                times = self.cues.lists["time_nouns"]
+                if _lam_noun_follows(tokens, match, source, times):  # "اقتحام … للمدينة"
                     return source, None
                 instruments = self.cues.lists["instruments"]
                 if not _means_of_war(tokens, source, instruments):  # "استهداف الطيران المروحي"
@@ -440,12 +441,13 @@ def _indefinite_adjective(token: Token) -> bool:
     return not token.prefixes and not token.is_punct and token.norm.endswith(("ي", "يه", "ه"))
 
 
-def _lam_noun_follows(tokens: list[Token], match: TriggerMatch, genitive: Slot | None) -> bool:
+def _lam_noun_follows(tokens: list[Token], match: TriggerMatch, genitive: Slot | None,
+                      time_nouns: CueList) -> bool:  # fmt: skip
     """A definite noun with لـ right after a verbal noun's genitive is its object, so the
     genitive does the act (``اقتحام قوات المقاومة للمدينة``، ``استهداف البنتاغون لها``),
     whether or not the object is an actor. Counted or civilian genitives stay the ones
     who suffer, and so does the genitive of a death (``مقتل عسكريين أتراك``); a time
-    (``للمرة الثانية``) is no object."""
+    (``للمرة الثانية``, cue list ``time_nouns``) is no object."""
     if genitive is None or genitive.prep is not None or genitive.victim:
         return False
     lam = genitive.last + 1
@@ -454,15 +456,13 @@ def _lam_noun_follows(tokens: list[Token], match: TriggerMatch, genitive: Slot |
     word = tokens[lam]
     if word.norm in LAM_PRONOUNS:  # "سبب استهداف البنتاغون لها"
         return True
-    return {"ل", "ال"} <= set(word.prefixes) and word.stem not in TIME_NOUNS
+    return {"ل", "ال"} <= set(word.prefixes) and not time_nouns.contains(word)
 
 
 LAM_PRONOUNS = frozenset({"له", "لها", "لهم", "لهما", "لهن"})  # normalized
 
 
 DEATH_NOUN = "مقتل"
-TIME_NOUNS = frozenset({"مره", "اسبوع", "يوم", "عام", "شهر", "ساعه", "ليله", "فتره", "سنه",
-                        "مده", "وقت"})  # normalized stems
 
 
 def _active_reading(
