@@ -17,7 +17,7 @@ _KEYS = (
     "place_nouns", "side_nouns", "group_reference_heads", "standalone_group_heads",
     "honorifics", "name_cues", "facility_nouns", "participles", "bare_unsafe", "surname_unsafe",
     "royal_titles", "not_before_names", "ordinals", "first_name_places",
-    "rank_qualifiers",
+    "rank_qualifiers", "address_forms",
 )  # fmt: skip
 
 
@@ -42,6 +42,7 @@ class EntityRules:
     ordinals: frozenset[str]
     first_name_places: frozenset[str]
     rank_qualifiers: frozenset[str]
+    address_forms: frozenset[str]
     royal_titles: frozenset[str]
     not_before_names: frozenset[str]
     home_references: dict[str, frozenset[str]]  # word -> countries whose outlets use it

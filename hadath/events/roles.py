@@ -347,19 +347,16 @@ def has_conjunction(token: Token) -> bool:
 
 
 QUANTIFIERS = frozenset({"بعض", "معظم", "غالبيه", "اغلب", "جميع"})
-HONORIFICS = frozenset({"معالي", "فخامه", "سعاده", "جلاله", "سمو", "سماحه", "فضيله"})
-# "صاحب السمو الملكي الأمير", "صاحب المعالي": the words of a compound honorific
-HONORIFIC_PHRASE = frozenset({"صاحب", "السمو", "الملكي", "المعالي", "الجلاله", "الفخامه",
-                              "السعاده", "السماحه", "الفضيله"})
 
 
 def _skippable(token: Token) -> bool:
-    """Adverbs, punctuation, quantifiers (``اتصل بعض وزراء الحكومة``) and honorifics,
-    single or compound (``التقى معالي وزير الخارجية``، ``استقبل صاحب السمو الملكي الأمير``),
-    that may stand between a verb and its subject."""
+    """Adverbs, punctuation, quantifiers (``اتصل بعض وزراء الحكومة``) and forms of
+    address, single or compound (``address_forms`` in entity_rules.yaml: ``التقى معالي
+    وزير الخارجية``، ``استقبل صاحب السمو الملكي الأمير``), that may stand between a verb
+    and its subject."""
     norm = token.norm
-    return (token.is_punct or norm in ADVERBS or norm in QUANTIFIERS or norm in HONORIFICS
-            or norm in HONORIFIC_PHRASE)  # fmt: skip
+    return (token.is_punct or norm in ADVERBS or norm in QUANTIFIERS
+            or norm in entity_rules().address_forms)  # fmt: skip
 
 
 def _linking(token: Token) -> bool:
