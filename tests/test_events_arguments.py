@@ -1103,3 +1103,40 @@ def test_two_towns_after_بين_are_no_sides(pipeline) -> None:
     text = ("وقالت تقارير إن التحرك التركي جاء في أعقاب الاتفاق الذي تم بين أنقرة وواشنطن على "
             "استخدام التحالف القاعدة.")
     assert ("AGREE", "أنقرة", "واشنطن") in events(pipeline, text)
+
+
+def test_a_dual_generic_noun_counts_its_victims(pipeline) -> None:
+    """SaudiNewsNet: "جنديين تركيين قتلا … في هجوم انتحاري لمتمردي حزب العمال" (two
+    Turkish soldiers killed): the dual counts, so the soldiers suffer the attack (they had
+    been the attackers of the PKK); and a clause after عندما whose verb is no violence
+    names no killer (``وقتل جنديان آخران عندما أرسلت الحكومة تعزيزات``)."""
+    text = ("اعلنت وكالة انباء الاناضول الحكومية التركية ان جنديين تركيين قتلا وجرح 24 آخرون "
+            "صباح الاحد في هجوم انتحاري لمتمردي حزب العمال الكردستاني.")
+    found = events(pipeline, text)
+    assert not any(s and "جنديين" in s for _, s, _ in found), found
+    assert any(t and "جنديين" in t for _, _, t in found), found
+    text = "وقتل جنديان آخران عندما أرسلت الحكومة تعزيزات واختفى 15 آخرون منذ ذلك الحين."
+    assert not any(k == "ASSAULT" and s for k, s, _ in events(pipeline, text))
+
+
+def test_who_acts_in_a_clause_after_عندما_with_a_verb_of_another_kind_is_no_killer(
+    pipeline,
+) -> None:
+    """Training-gold sentence: in "وقتل جنديان آخران عندما أرسلت الحكومة تعزيزات" the
+    government sends reinforcements; the role model of one fold made it the killer, so
+    it may not be the killing's source. After a violent verb, or a verb that is no
+    trigger, it may (``قتلوا عندما فجر مقاتلون``)."""
+    from hadath.events.barred import never_source
+    from hadath.events.extract import sentence_mentions
+    from hadath.events.stage import default_extractors
+
+    text = "وقتل جنديان آخران عندما أرسلت الحكومة تعزيزات واختفى 15 آخرون منذ ذلك الحين."
+    doc = Document("t", "test", text, "jsonl", published=date(2015, 8, 2), title="")
+    pipeline(doc)
+    article = doc.articles[0]
+    extractor, _ = default_extractors()
+    (sentence, mentions), = list(sentence_mentions(article))
+    spans, views = extractor.views(article, sentence, mentions)
+    killing = next(v for v in views if v.match.type == "ASSAULT")
+    government = next(i for i, span in enumerate(spans) if span.text == "الحكومة")
+    assert government in never_source(killing)

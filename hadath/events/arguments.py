@@ -209,7 +209,10 @@ def _prep_of_phrase(tokens: Sequence[Token], first: int, cues: Cues) -> str | No
 
 
 def _counted(tokens: Sequence[Token], first: int, cues: Cues) -> bool:
-    """A number (or نحو، عشرات، عدد من) stands right before the phrase."""
+    """A number (or نحو، عشرات، عدد من) stands right before the phrase, or the phrase
+    opens with a generic noun in the dual (``جنديين تركيين``: two soldiers)."""
+    if dual_count(tokens[first], cues):
+        return True
     at = first - 1
     if at >= 0 and tokens[at].norm == "من":
         at -= 1  # "590 من عناصر"، "عدد من المواطنين"
@@ -218,12 +221,12 @@ def _counted(tokens: Sequence[Token], first: int, cues: Cues) -> bool:
     if at < 0:
         return False
     token = tokens[at]
-    return token.stem.isdigit() or cues.lists["quantities"].contains(token) or _dual_count(
+    return token.stem.isdigit() or cues.lists["quantities"].contains(token) or dual_count(
         token, cues
     )
 
 
-def _dual_count(token: Token, cues: Cues) -> bool:
+def dual_count(token: Token, cues: Cues) -> bool:
     """A generic noun in the dual counts two (``قتل عنصران من الشرطة``، ``جنديين من``)."""
     stem = token.stem
     if len(stem) < 5 or not stem.endswith(("ان", "ين")):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from hadath.events.arguments import dual_count
 from hadath.events.coordination import partners
 from hadath.events.cues import CueList, Cues
 from hadath.events.places import PLACE_PREPS
@@ -94,7 +95,7 @@ def never_source(view: TriggerView) -> set[int | None]:
     it goes (``زار القاهرة``، ``يزور إيران``; a host before it receives: ``موسكو ستستقبل
     مملوك``; a state's side after it visits: ``يزور وفد روسي دمشق``)."""
     if view.match.type in VICTIM_TYPES:
-        return _victims(view)
+        return _victims(view) | _bystanders(view)
     if view.match.mode == "visit":
         after = [s for s in view.slots if s.first > view.match.start]
         return {s.index for s in after if s.city or s.state}
@@ -171,7 +172,8 @@ def _anonymous(view: TriggerView, slot: Slot, cues: Cues) -> bool:
     """``مقتل سبعة جنود``، ``اعتقال ثلاثة أشخاص``: counted people with nothing to say
     whose they are name no actor (guidelines §6); ``22 جنديا عراقيا`` does."""
     bare = slot.counted and slot.last == slot.first
-    return bare and cues.lists["anonymous_counts"].contains(view.tokens[slot.first])
+    word = view.tokens[slot.first]  # "قُتل شخصان": the dual counts too
+    return bare and (cues.lists["anonymous_counts"].contains(word) or dual_count(word, cues))
 
 
 def _later_clauses(view: TriggerView) -> set[int | None]:
@@ -203,6 +205,26 @@ def _asked_for(view: TriggerView) -> set[int | None]:
             continue  # "ونطالب بالذات جماعة الحوثيين": the one asked follows
         if token.norm == "الي" or marked:
             return {s.index for s in view.slots if s.first > i}
+    return set()
+
+
+SUBORDINATORS = frozenset({"عندما", "حين", "حينما", "بعدما"})  # normalized
+
+
+def _bystanders(view: TriggerView) -> set[int | None]:
+    """Actors of a clause after ``عندما``/``حين`` that follows a violent act, when the
+    clause's verb is a trigger of another kind (``وقتل جنديان عندما أرسلت الحكومة
+    تعزيزات``): bystanders, not the doers they are after a violent verb (``قتل طفل … حين
+    هاجم مستوطنون منزلهم``، ``قتلوا عندما فجر مقاتلون``)."""
+    tokens, start = view.tokens, view.match.start
+    hi = view.bounds[1]
+    for i in range(start + 1, hi - 1):
+        if tokens[i].norm not in SUBORDINATORS:
+            continue
+        verb = next((j for j in range(i + 1, hi) if not tokens[j].is_punct), None)
+        if verb is None or verb not in view.triggers or verb in view.violent:
+            return set()
+        return {s.index for s in view.slots if s.first > i}
     return set()
 
 

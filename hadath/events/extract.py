@@ -51,6 +51,7 @@ from hadath.events.roles import (
     clause_bounds,
 )
 from hadath.events.sides import (
+    VICTIM_TYPES,
     ClauseSides,
     addressed_genitive,
     pronoun_antecedent,
@@ -140,6 +141,7 @@ class EventExtractor:
             return [], []
         triggers = frozenset(m.start for m in matches)  # the words, not what they require
         nouns = frozenset(m.start for m in matches if m.pos == "noun")
+        violent = frozenset(m.start for m in matches if m.type in VICTIM_TYPES)
         titles = title_ranges(mentions)
         spans, slots = sentence_arguments(article, sentence, mentions, self.kb, self.cues,
                                           triggers, titles)  # fmt: skip
@@ -161,7 +163,7 @@ class EventExtractor:
                 tokens, match, bounds, slots, source.index if source else None,
                 target.index if target else None, negated(self.cues, tokens, match, bounds, far),
                 hypothetical(self.cues, tokens, match, bounds, phrases), triggers,
-                antecedent.index if antecedent else None,
+                antecedent.index if antecedent else None, violent,
             ))  # fmt: skip
         return spans, views
 

@@ -53,6 +53,7 @@ class TriggerView:
     hypothetical: bool
     triggers: frozenset[int]  # token positions of every trigger in the sentence
     antecedent: int | None = None  # the target a pronoun after the verb names (طلب منه)
+    violent: frozenset[int] = frozenset()  # positions of the violent or coercive triggers
 
 
 def _bucket(distance: int) -> str:
