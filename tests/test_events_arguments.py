@@ -1140,3 +1140,12 @@ def test_who_acts_in_a_clause_after_عندما_with_a_verb_of_another_kind_is_no
     killing = next(v for v in views if v.match.type == "ASSAULT")
     government = next(i for i, span in enumerate(spans) if span.text == "الحكومة")
     assert government in never_source(killing)
+
+
+def test_anonymous_counted_people_are_no_side_of_any_event(pipeline) -> None:
+    """SaudiNewsNet: "اجتمع أزيد من ألف شخص" (over a thousand people gathered) is no
+    meeting with someone: counted people with nothing to say whose they are name no actor
+    (guidelines §6), for talks as for violence."""
+    text = ("اجتمع أزيد من ألف شخص، يوم أمس، في معسكر الشباب التابع لحزب العمال النرويجي على "
+            "جزيرة أوتويا.")
+    assert not any(k == "CONSULT" for k, _, _ in events(pipeline, text))

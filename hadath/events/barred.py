@@ -34,8 +34,9 @@ def no_sides(view: TriggerView, cues: Cues) -> set[int | None]:
     done for and what it is done with; for a request what it asks for."""
     out = {s.index for s in view.slots if (s.city and s.prep in PLACE_PREPS) or s.in_title}
     out |= _later_clauses(view) | _addressees(view, cues) | _outside_embedded(view)
+    out |= {s.index for s in view.slots if _anonymous(view, s, cues)}
     if view.match.type in VICTIM_TYPES:
-        out |= {s.index for s in view.slots if s.locale or _anonymous(view, s, cues)}
+        out |= {s.index for s in view.slots if s.locale}
         out |= _beneficiaries(view, cues) | _instruments(view, cues)
     if view.match.type == "REQUEST":
         out |= _asked_for(view)
