@@ -493,3 +493,10 @@ def test_reviewing_with_someone_is_consultation(pipeline) -> None:
     found = sentence_events(pipeline, text)
     reviewed = [(s, t) for k, s, t in found if k == "CONSULT" and s == "هادي"]
     assert reviewed, found
+
+
+def test_a_port_receiving_a_ship_is_no_reception(pipeline) -> None:
+    """SaudiNewsNet: ports "receive" ships and cargo; the ship had been a visitor."""
+    text = ("وقال المتحدث إن ميناء الزيتيات بالسويس استقبل السفينة جاز برايد وعلى متنها 3500 طن "
+            "غاز سائل، كما استقبل ميناء الأدبية السفينة كيمرود وينج، وعلى متنها 1019 طن كيماويات.")
+    assert not any(k == "CONSULT" for k, _, _ in sentence_events(pipeline, text))
