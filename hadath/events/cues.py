@@ -57,6 +57,7 @@ LISTS = (
     "speaker_nouns",
     "sports_terms",
     "time_nouns",
+    "transmitting",
 )
 LIST_KEYS = frozenset({"lemmas", "forms", "prefixes", "patterns", "verbal", "note"})
 NO_VERB_PREFIXES = frozenset({"ال", "ب", "ك"})

@@ -247,7 +247,7 @@ class EventExtractor:
             no_target = no_target | {view.antecedent}
         barred = {target} | no_side | never_source(view)
         source = _kept(scores, view.rule_source, "source")
-        if _reported_speaker(view):  # "نقلت الوكالة عن فهد المصري أنه «عقد اجتماعا»"
+        if _reported_speaker(view, self.cues):  # "نقلت الوكالة عن فهد المصري أنه «عقد اجتماعا»"
             source = view.rule_source
         if (source is None or source in barred) and view.match.voice != "passive":
             source = _best(scores, "source", barred)
@@ -358,17 +358,17 @@ def _in_title(at: int, titles: list[tuple[int, int]]) -> bool:
     return any(start <= at < end for start, end in titles)
 
 
-def _reported_speaker(view: TriggerView) -> bool:
+def _reported_speaker(view: TriggerView, cues: Cues) -> bool:
     """The rules' source is whom a report quotes with عن (``نقل … عن X أنه``): the frame
     names the doer however far it stands, so the role model does not overrule it."""
     index = view.rule_source
     if index is None or view.slots[index].prep != "عن":
         return False
     first = view.slots[index].first
-    return any(t.stem in REPORTING_VERBS for t in view.tokens[max(0, first - REPORT_REACH) : first])
+    before = view.tokens[max(0, first - REPORT_REACH) : first]
+    return any(cues.lists["transmitting"].contains(t) for t in before)
 
 
-REPORTING_VERBS = frozenset({"نقل", "نقلت", "نقلوا", "ينقل", "تنقل"})
 REPORT_REACH = 8  # tokens from نقل to the عن of whom it quotes (نقلت وكالة «سبوتنيك» الروسية عن)
 
 

@@ -45,7 +45,6 @@ from hadath.text.normalize import normalize
 COLONS = frozenset({":", "："})
 SOURCE_PHRASE_MAX = 4  # words of an unnamed source (مصدر مقرب من الحركة)
 NAME_RUN_MAX = 3  # words of an unknown speaker between a speech verb and its colon
-TRANSMITTING = frozenset({"نقل"})  # lemma of نقلت: "نقلت X عن Y" quotes Y
 AFTER_QUOTE_REACH = 3  # words after a quotation searched for "كما قال"
 SENTENCES_BACK = 3  # sentences searched back for the speaker a quotation goes on with
 SUBJECT_OPENING = 4  # words a sentence's subject (before its verb) may start after
@@ -253,7 +252,8 @@ class Speakers:
 
     def _quoted_from(self, window: list[Token]) -> Span | None:
         """``نقلت وكالة … عن X``: X, when X is an actor or an unnamed source."""
-        told = [i for i, t in enumerate(window) if t.lemma in TRANSMITTING]
+        transmitting = self.cues.lists["transmitting"]  # "نقلت X عن Y" quotes Y
+        told = [i for i, t in enumerate(window) if transmitting.contains(t)]
         if not told:
             return None
         for i in range(len(window) - 1, told[0], -1):
