@@ -37,10 +37,7 @@ def _first_name_places(article: Article, tokens: list[Token],
             continue
         if set(tokens[place.first].prefixes) & {"ب", "ل", "ك"} or _placed(tokens, place.first):
             continue
-        start, end = place.start, person.end
-        name = Mention(start, end, article.body[start:end], "PER", place.sentence, place.first,
-                       person.last, None, "crf")  # fmt: skip
-        replaced[id(place)], replaced[id(person)] = name, name
+        replaced[id(place)] = replaced[id(person)] = _person(article, place, person)
     return _replace(found, replaced)
 
 
@@ -60,11 +57,15 @@ def _family_named(article: Article, tokens: list[Token],
             continue
         if "ال" not in tokens[family.first].prefixes:
             continue
-        start, end = known.start, family.end
-        name = Mention(start, end, article.body[start:end], "PER", known.sentence,
-                       known.first, family.last, None, "crf")  # fmt: skip
-        replaced[id(known)], replaced[id(family)] = name, name
+        replaced[id(known)] = replaced[id(family)] = _person(article, known, family)
     return _replace(found, replaced)
+
+
+def _person(article: Article, first: Mention, last: Mention) -> Mention:
+    """One unknown person from the start of ``first`` to the end of ``last``."""
+    start, end = first.start, last.end
+    return Mention(start, end, article.body[start:end], "PER", first.sentence, first.first,
+                   last.last, None, "crf")  # fmt: skip
 
 
 def _replace(found: list[Mention], replaced: dict[int, Mention]) -> list[Mention]:

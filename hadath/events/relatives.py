@@ -16,7 +16,14 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from hadath.events.cues import Cues
-from hadath.events.roles import COMPLEMENTIZERS, Slot, has_conjunction
+from hadath.events.roles import (
+    COMMA_TEXTS,
+    COMPLEMENTIZERS,
+    POSSESSIVES,
+    Slot,
+    has_conjunction,
+    is_actor,
+)
 from hadath.model import Token
 from hadath.text.normalize import DIACRITICS, normalize
 
@@ -24,10 +31,10 @@ RELATIVE_PRONOUNS = frozenset(normalize(w) for w in (
     "الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي",
     "اللائي", "والذي", "والتي",
 ))  # fmt: skip
-PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")  # normalized
+PRONOUN_SUFFIXES = (*POSSESSIVES, "هن")
 RESUMING_PREPS = ("في", "علي", "ب", "من", "ل", "عن", "الي", "مع")  # normalized
+PREP_PRONOUNS = frozenset(p + s for p in RESUMING_PREPS for s in PRONOUN_SUFFIXES)  # فيه، عليها
 FEMININE_NOUN_ENDING = "ة"  # as written: "حملة تستهدف"، "عملية عسكرية استهدفت"
-COMMAS = frozenset({"،", ","})
 MARKER_REACH = 3  # tokens after a verb searched for a passive's agent marker
 
 
@@ -70,7 +77,7 @@ def _antecedent(slots: Sequence[Slot], tokens: Sequence[Token], relative: int,
     (``موجيريني مفوضة السياسة الخارجية بالاتحاد الأوروبي التي زارت``), else none: a noun
     that is no actor, or a town a noun governs (``أبناء عدن الذين``)."""
     end = relative - 1
-    if end >= lo and tokens[end].text in COMMAS:
+    if end >= lo and tokens[end].text in COMMA_TEXTS:
         end -= 1
     found = next((s for s in slots if s.last == end), None)
     if found is not None and found.prep == "في" and found.type in ("GPE", "LOC"):
@@ -79,7 +86,7 @@ def _antecedent(slots: Sequence[Slot], tokens: Sequence[Token], relative: int,
     if found is not None and found.in_title:
         people = [s for s in slots if s.type == "PER" and s.last < found.first and not s.in_title]
         return people[-1] if people else None
-    if found is None or found.type not in ("PER", "ORG", "GPE") or found.city or found.locale:
+    if found is None or not is_actor(found) or found.city or found.locale:
         return None
     return found
 
@@ -94,8 +101,7 @@ def _resumed(tokens: Sequence[Token], verb: int) -> bool:
             return True
     if verb + 1 >= len(tokens):
         return False
-    after = tokens[verb + 1].norm
-    return any(after == prep + suffix for prep in RESUMING_PREPS for suffix in PRONOUN_SUFFIXES)
+    return tokens[verb + 1].norm in PREP_PRONOUNS
 
 
 def _feminine_pair(noun: Token, verb: Token) -> bool:

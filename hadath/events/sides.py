@@ -19,6 +19,7 @@ from hadath.events.roles import (
     Slot,
     genitive_of_noun,
     has_conjunction,
+    is_actor,
     matrix_subject,
     plural_verb,
     pronoun_suffixed,
@@ -231,8 +232,7 @@ def _stormer(slots: list[Slot], match: TriggerMatch, bounds: tuple[int, int]) ->
             continue
         right_after = slot.first == match.start + 1 and slot.prep is None
         if right_after or (slot.counted and slot.prep in (None, "من")):
-            acts = slot.type in ("PER", "ORG") or (slot.type == "GPE" and not slot.city)
-            return slot if acts and not slot.locale else None
+            return slot if is_actor(slot) and not slot.city and not slot.locale else None
         return None
     return None
 
